@@ -1,0 +1,94 @@
+import type { OmnichannelClient } from './client';
+import { OmnichannelRequestError } from './client';
+import { CloseRoomError, errorFromResponse } from './errors';
+
+/** The transcript e-mail part of the body; `requestData` is required when sending. */
+export type CloseRoomTranscriptEmail =
+  | { sendToVisitor: true; requestData: { email: string; subject: string } }
+  | { sendToVisitor: false };
+
+/** The body of `POST /api/v1/livechat/room.closeByUser`: exactly the server's fields. */
+export interface CloseRoomRequest {
+  /** The livechat room id. */
+  rid: string;
+  /** Closing comment; the server may require one. */
+  comment?: string;
+  /** Free strings; the department's closing tags are merged in by the server. */
+  tags?: string[];
+  /** Ask for a PDF transcript (enterprise servers; ignored elsewhere). */
+  generateTranscriptPdf?: boolean;
+  /** Send, or cancel (`sendToVisitor: false`), the transcript e-mail to the visitor. */
+  transcriptEmail?: CloseRoomTranscriptEmail;
+}
+
+export interface CloseRoomOptions {
+  /** Aborting rejects with the signal's reason, as `fetch` does. */
+  signal?: AbortSignal;
+}
+
+export const CLOSE_ROOM_PATH = 'livechat/room.closeByUser';
+
+function invalid(message: string): CloseRoomError {
+  return new CloseRoomError('invalid-params', message);
+}
+
+/**
+ * Copies only the fields the server's schema allows (it rejects unknown properties) and refuses
+ * locally what the server would answer with a raw JavaScript error.
+ */
+function toBody(request: CloseRoomRequest): CloseRoomRequest {
+  if (typeof request?.rid !== 'string' || !request.rid.trim()) {
+    throw invalid('closeRoom needs the room id: request.rid must be a non-empty string');
+  }
+  const body: CloseRoomRequest = { rid: request.rid };
+  if (request.comment !== undefined) body.comment = request.comment;
+  if (request.tags !== undefined) body.tags = [...request.tags];
+  if (request.generateTranscriptPdf !== undefined) body.generateTranscriptPdf = request.generateTranscriptPdf;
+  const transcript = request.transcriptEmail;
+  if (transcript !== undefined) {
+    if (transcript.sendToVisitor) {
+      const { email, subject } = transcript.requestData ?? {};
+      if (!email || !subject) {
+        // The server accepts this shape and then crashes with "Cannot read properties of undefined".
+        throw invalid('transcriptEmail.sendToVisitor: true needs requestData with an email and a subject');
+      }
+      body.transcriptEmail = { sendToVisitor: true, requestData: { email, subject } };
+    } else {
+      body.transcriptEmail = { sendToVisitor: false };
+    }
+  }
+  return body;
+}
+
+const TRANSPORT_KIND = {
+  network: 'network',
+  timeout: 'timeout',
+  credentials: 'unauthorized',
+  redirect: 'server',
+} as const;
+
+/**
+ * Closes a livechat room as the client's user. Resolves when the server answers
+ * `{ success: true }`; rejects with a `CloseRoomError` for every other outcome (or with the
+ * signal's reason when aborted).
+ */
+export async function closeRoom(
+  client: OmnichannelClient,
+  request: CloseRoomRequest,
+  options: CloseRoomOptions = {},
+): Promise<void> {
+  const body = toBody(request);
+  let response;
+  try {
+    response = await client.request({ method: 'POST', path: CLOSE_ROOM_PATH, body, signal: options.signal });
+  } catch (error) {
+    if (error instanceof OmnichannelRequestError) {
+      throw new CloseRoomError(TRANSPORT_KIND[error.kind], `Closing the room failed: ${error.message}`, { cause: error });
+    }
+    throw error;
+  }
+  const { status, body: answer, headers } = response;
+  const succeeded =
+    status >= 200 && status < 300 && typeof answer === 'object' && answer !== null && (answer as { success?: unknown }).success === true;
+  if (!succeeded) throw errorFromResponse(status, answer, headers);
+}

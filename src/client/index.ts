@@ -1,0 +1,14 @@
+export { createOmnichannelClient, OmnichannelRequestError, DEFAULT_TIMEOUT_MS } from './client';
+export type {
+  ApiRequest,
+  ApiResponse,
+  OmnichannelClient,
+  OmnichannelClientOptions,
+  OmnichannelCredentials,
+  OmnichannelCredentialsSource,
+  OmnichannelRequestErrorKind,
+} from './client';
+export { closeRoom, CLOSE_ROOM_PATH } from './close-room';
+export type { CloseRoomOptions, CloseRoomRequest, CloseRoomTranscriptEmail } from './close-room';
+export { CloseRoomError, isCloseRoomError } from './errors';
+export type { CloseRoomErrorKind, CloseRoomErrorOptions } from './errors';

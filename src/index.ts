@@ -1,0 +1,50 @@
+'use client';
+
+// The public API: everything a consumer may import, listed by name.
+
+export {
+  closeRoom,
+  CLOSE_ROOM_PATH,
+  CloseRoomError,
+  createOmnichannelClient,
+  DEFAULT_TIMEOUT_MS,
+  isCloseRoomError,
+  OmnichannelRequestError,
+} from './client';
+export type {
+  ApiRequest,
+  ApiResponse,
+  CloseRoomErrorKind,
+  CloseRoomErrorOptions,
+  CloseRoomOptions,
+  CloseRoomRequest,
+  CloseRoomTranscriptEmail,
+  OmnichannelClient,
+  OmnichannelClientOptions,
+  OmnichannelCredentials,
+  OmnichannelCredentialsSource,
+  OmnichannelRequestErrorKind,
+} from './client';
+
+export {
+  closeRoomFormSchema,
+  createCloseRoomFormSchema,
+  DEFAULT_TRANSCRIPT_SUBJECT,
+  emptyCloseRoomFormValues,
+  isValidEmail,
+  normaliseTags,
+  toCloseRoomRequest,
+} from './schema';
+export type {
+  CloseRoomFormErrorCode,
+  CloseRoomFormInput,
+  CloseRoomFormSchema,
+  CloseRoomFormSchemaOptions,
+  CloseRoomFormValues,
+} from './schema';
+
+export { closeRoomKeys, closeRoomMutationOptions, closeRoomOnce, livechatRoomKeys, useCloseRoom } from './query';
+export type { UseCloseRoomOptions, UseCloseRoomResult } from './query';
+
+export { OmnichannelProvider, useOmnichannelClient } from './provider';
+export type { OmnichannelProviderProps } from './provider';

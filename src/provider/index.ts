@@ -1,0 +1,2 @@
+export { OmnichannelProvider, useOmnichannelClient } from './OmnichannelProvider';
+export type { OmnichannelProviderProps } from './OmnichannelProvider';

@@ -1,0 +1,19 @@
+/**
+ * Query-key factories. Every key starts with the same root so a host can invalidate or inspect
+ * everything this package caches; no key ever holds credentials.
+ */
+const root = ['rocketchat-omnichannel-ui'] as const;
+
+/** Keys of livechat room queries (lists and single rooms). Closing a room invalidates `all`. */
+export const livechatRoomKeys = {
+  all: [...root, 'livechat-rooms'] as const,
+  lists: () => [...livechatRoomKeys.all, 'list'] as const,
+  list: (filters: Record<string, unknown> = {}) => [...livechatRoomKeys.lists(), filters] as const,
+  details: () => [...livechatRoomKeys.all, 'detail'] as const,
+  detail: (rid: string) => [...livechatRoomKeys.details(), rid] as const,
+};
+
+/** Mutation keys of the close-room mutation, for `useIsMutating` / `useMutationState`. */
+export const closeRoomKeys = {
+  all: [...root, 'close-room'] as const,
+};

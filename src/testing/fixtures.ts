@@ -1,0 +1,93 @@
+/** An agent the mock server knows. Its token is a fixture: never a real credential. */
+export interface MockAgent {
+  userId: string;
+  authToken: string;
+  username: string;
+  /** Rocket.Chat permission ids, e.g. `close-livechat-room`, `close-others-livechat-room`. */
+  permissions: string[];
+}
+
+export interface MockVisitor {
+  _id: string;
+  name: string;
+  username: string;
+  token: string;
+  email?: string;
+}
+
+export interface MockDepartment {
+  _id: string;
+  name: string;
+  /** Rocket.Chat's department rule: no close without at least one tag. */
+  requestTagBeforeClosingChat: boolean;
+  /** Tags the server merges into every close of this department's rooms. */
+  chatClosingTags: string[];
+}
+
+export interface MockRoom {
+  _id: string;
+  /** Display name of the room: the visitor's name in Rocket.Chat. */
+  fname: string;
+  open: boolean;
+  /** The serving agent's user id. */
+  servedBy?: string;
+  departmentId?: string;
+  visitor: MockVisitor;
+  /** Last message text, for lists. */
+  lastMessage?: string;
+  ts: string;
+  /** Set by a successful close. */
+  closedAt?: string;
+  closedBy?: string;
+  closeComment?: string;
+  tags?: string[];
+  transcriptRequest?: { email: string; subject: string };
+  pdfTranscriptRequested?: boolean;
+}
+
+/** The default agent: serves the default rooms and may close any room. */
+export const mockAgent: MockAgent = {
+  userId: 'agent-ana',
+  authToken: 'mock-token-ana',
+  username: 'ana.agent',
+  permissions: ['close-livechat-room', 'close-others-livechat-room', 'request-pdf-transcript', 'send-omnichannel-chat-transcript'],
+};
+
+/** An agent without the `close-livechat-room` permission (403). */
+export const mockAgentWithoutPermission: MockAgent = {
+  userId: 'agent-bruno',
+  authToken: 'mock-token-bruno',
+  username: 'bruno.viewer',
+  permissions: [],
+};
+
+/** An agent who may close their own rooms only (`error-not-authorized` on others'). */
+export const mockAgentOwnRoomsOnly: MockAgent = {
+  userId: 'agent-carla',
+  authToken: 'mock-token-carla',
+  username: 'carla.agent',
+  permissions: ['close-livechat-room'],
+};
+
+export const mockDepartments: MockDepartment[] = [
+  { _id: 'dept-support', name: 'Support', requestTagBeforeClosingChat: false, chatClosingTags: [] },
+  { _id: 'dept-sales', name: 'Sales', requestTagBeforeClosingChat: true, chatClosingTags: ['sales'] },
+];
+
+function visitor(id: string, name: string, email?: string): MockVisitor {
+  const username = name.toLowerCase().replace(/\s+/g, '.');
+  return { _id: `visitor-${id}`, name, username, token: `visitor-token-${id}`, email };
+}
+
+/** Fresh copies of the default rooms: four open chats served by `mockAgent`, one by someone else. */
+export function createMockRooms(): MockRoom[] {
+  const ts = '2026-11-24T09:00:00.000Z';
+  return [
+    { _id: 'room-1', fname: 'Maria Silva', open: true, servedBy: mockAgent.userId, departmentId: 'dept-support', visitor: visitor('1', 'Maria Silva', 'maria.silva@example.com'), lastMessage: 'Thanks, the invoice arrived.', ts },
+    { _id: 'room-2', fname: 'John Carter', open: true, servedBy: mockAgent.userId, departmentId: 'dept-sales', visitor: visitor('2', 'John Carter', 'john+orders@example.co.uk'), lastMessage: 'Can I get a quote for 40 seats?', ts },
+    { _id: 'room-3', fname: 'Lucía Fernández', open: true, servedBy: mockAgent.userId, visitor: visitor('3', 'Lucía Fernández'), lastMessage: '¿Puedo cambiar mi contraseña?', ts },
+    { _id: 'room-4', fname: 'Kenji Watanabe', open: true, servedBy: mockAgent.userId, departmentId: 'dept-support', visitor: visitor('4', 'Kenji Watanabe', 'kenji@example.jp'), lastMessage: 'The app crashes on login.', ts },
+    { _id: 'room-5', fname: 'Priya Nair', open: true, servedBy: mockAgentOwnRoomsOnly.userId, departmentId: 'dept-support', visitor: visitor('5', 'Priya Nair', 'priya@example.in'), lastMessage: 'Hello?', ts },
+    { _id: 'room-closed', fname: 'Old Visitor', open: false, servedBy: mockAgent.userId, visitor: visitor('6', 'Old Visitor'), lastMessage: 'Bye', ts, closedAt: ts, closedBy: mockAgent.userId },
+  ];
+}
