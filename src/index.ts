@@ -48,3 +48,11 @@ export type { UseCloseRoomOptions, UseCloseRoomResult } from './query';
 
 export { OmnichannelProvider, useOmnichannelClient } from './provider';
 export type { OmnichannelProviderProps } from './provider';
+
+export { CloseRoomDialog } from './components/CloseRoomDialog';
+export type { CloseRoomDialogProps } from './components/CloseRoomDialog';
+export { CloseRoomForm } from './components/CloseRoomForm';
+export type { CloseRoomFormProps, CloseRoomResult, CloseRoomTranscriptOptions } from './components/CloseRoomForm';
+
+export { enMessages, esMessages, formatMessage, mergeMessages, ptBRMessages } from './i18n';
+export type { CloseRoomMessages, CloseRoomMessagesOverride } from './i18n';

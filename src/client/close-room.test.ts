@@ -1,13 +1,13 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { BASE_URL, testClient, useRocketChatServer } from '../../test/helpers/node-server';
+import { BASE_URL, testClient, setupRocketChatServer } from '../../test/helpers/node-server';
 import { mockAgentOwnRoomsOnly, mockAgentWithoutPermission } from '../testing';
 import { closeRoom } from './close-room';
 import type { CloseRoomRequest } from './close-room';
 import { CloseRoomError, errorFromResponse } from './errors';
 import type { CloseRoomErrorKind } from './errors';
 
-const { mock, server } = useRocketChatServer();
+const { mock, server } = setupRocketChatServer();
 
 async function rejection(promise: Promise<unknown>): Promise<CloseRoomError> {
   const error = await promise.then(
@@ -198,7 +198,7 @@ describe('createOmnichannelClient', () => {
     expect(calls).toBe(2);
   });
 
-  it.each([`${BASE_URL}/`, `${BASE_URL}`, `${BASE_URL}//`])('accepts the base URL %s', async (baseUrl) => {
+  it.each([`${BASE_URL}/`, BASE_URL, `${BASE_URL}//`])('accepts the base URL %s', async (baseUrl) => {
     const seen: string[] = [];
     server.events.on('request:start', ({ request }) => seen.push(request.url));
     await closeRoom(testClient({ baseUrl }), { rid: 'room-1', comment: 'x' });

@@ -8,7 +8,7 @@ import type { OmnichannelClientOptions } from '../../src/client';
 export const BASE_URL = 'https://chat.example.com';
 
 /** The mock Rocket.Chat on MSW's Node interceptor for the current test file. */
-export function useRocketChatServer(options: RocketChatMockOptions = {}) {
+export function setupRocketChatServer(options: RocketChatMockOptions = {}) {
   const mock = createRocketChatMock(options);
   const server = setupServer(...mock.handlers);
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -1,0 +1,68 @@
+// Size budgets (#6): what the package adds to a host that already ships React, React DOM and
+// react-query, measured from consumer-style builds of dist/ (tree-shaken, minified, gzipped).
+// Byte counts are deterministic, so the budgets are exact gates, not timings.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const KB = 1024;
+const dist = resolve('dist');
+const hostDependencies = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', '@tanstack/react-query'];
+
+async function bundle(name, source, external) {
+  const dir = mkdtempSync(join(tmpdir(), 'rcou-size-'));
+  const entry = join(dir, 'entry.js');
+  writeFileSync(entry, source);
+  try {
+    const output = await build({
+      configFile: false,
+      logLevel: 'silent',
+      resolve: { alias: { 'rocketchat-omnichannel-ui': join(dist, 'index.js') } },
+      build: {
+        write: false,
+        minify: true,
+        target: 'es2022',
+        lib: { entry, formats: ['es'], fileName: name },
+        rollupOptions: { external },
+      },
+      define: { 'process.env.NODE_ENV': '"production"' },
+    });
+    const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) => result.output);
+    const code = chunks.filter((chunk) => chunk.type === 'chunk').map((chunk) => chunk.code).join('\n');
+    return { bytes: gzipSync(code, { level: 9 }).length, code };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const isHostDependency = (id) => hostDependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
+const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && id !== 'rocketchat-omnichannel-ui';
+
+const checks = [];
+
+const full = await bundle('dialog', "export { CloseRoomDialog } from 'rocketchat-omnichannel-ui';\n", isHostDependency);
+checks.push({ name: 'CloseRoomDialog with its dependencies', bytes: full.bytes, budget: 42 * KB });
+
+const own = await bundle('own', "export * from 'rocketchat-omnichannel-ui';\n", isBare);
+checks.push({ name: "the package's own code (all of it)", bytes: own.bytes, budget: 8 * KB });
+
+const headless = await bundle('headless', "export { closeRoom, createOmnichannelClient } from 'rocketchat-omnichannel-ui';\n", isHostDependency);
+checks.push({ name: 'closeRoom + client, headless', bytes: headless.bytes, budget: 3 * KB });
+const leaked = ['@radix-ui', 'react-hook-form', 'useForm', 'DialogPortal'].filter((marker) => headless.code.includes(marker));
+checks.push({ name: 'headless pulls no UI library', bytes: leaked.length, budget: 0, unit: 'leaks', detail: leaked.join(', ') });
+
+const css = gzipSync(readFileSync(join(dist, 'styles.css')), { level: 9 }).length;
+checks.push({ name: 'styles.css', bytes: css, budget: 4 * KB });
+
+let failed = 0;
+console.log('size budgets (gzip -9, minified, host libraries excluded)');
+for (const { name, bytes, budget, unit, detail } of checks) {
+  const ok = bytes <= budget;
+  if (!ok) failed += 1;
+  const shown = unit ? `${bytes} ${unit}` : `${(bytes / KB).toFixed(2)} KB`;
+  const limit = unit ? `${budget} ${unit}` : `${(budget / KB).toFixed(0)} KB`;
+  console.log(`  ${ok ? 'ok  ' : 'OVER'}  ${name.padEnd(42)} ${shown.padStart(10)}  / ${limit}${detail ? `  (${detail})` : ''}`);
+}
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,91 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { useId, useMemo, useState } from 'react';
+import type { ReactElement } from 'react';
+import { enMessages, mergeMessages } from '../../i18n/messages';
+import { CloseRoomForm } from '../CloseRoomForm/CloseRoomForm';
+import type { CloseRoomFormProps, CloseRoomResult } from '../CloseRoomForm/CloseRoomForm';
+
+export interface CloseRoomDialogProps extends Omit<CloseRoomFormProps, 'onCancel' | 'id' | 'className'> {
+  /** Controlled open state; leave undefined for an uncontrolled dialog. */
+  open?: boolean;
+  /** Initial open state of an uncontrolled dialog. @default false */
+  defaultOpen?: boolean;
+  /** Called when the dialog asks to open or close (trigger, Cancel, Escape, success). */
+  onOpenChange?: (open: boolean) => void;
+  /** An element that opens the dialog, such as a `<button>`; focus returns to it on close. */
+  trigger?: ReactElement;
+  /** Class of the dialog panel. */
+  className?: string;
+  /** Class of the backdrop. */
+  overlayClassName?: string;
+  /** Where the dialog is portalled. @default document.body */
+  container?: HTMLElement | null;
+}
+
+/**
+ * The agent's wrap-up dialog: comment, tags and transcript options, every server outcome shown
+ * inline. Closes itself once the room is closed; keeps the draft per `rid` when dismissed.
+ */
+export function CloseRoomDialog({
+  open: openProp,
+  defaultOpen = false,
+  onOpenChange,
+  trigger,
+  className,
+  overlayClassName,
+  container,
+  onClosed,
+  messages: messagesOverride,
+  ...formProps
+}: CloseRoomDialogProps) {
+  const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen);
+  const open = openProp ?? uncontrolledOpen;
+  const setOpen = (next: boolean) => {
+    if (openProp === undefined) setUncontrolledOpen(next);
+    onOpenChange?.(next);
+  };
+  const messages = useMemo(() => mergeMessages(enMessages, messagesOverride), [messagesOverride]);
+  const baseId = useId();
+
+  function handleClosed(result: CloseRoomResult) {
+    onClosed?.(result);
+    // An already-closed room keeps the dialog open so the agent reads why; Dismiss closes it.
+    if (!result.alreadyClosed && open) setOpen(false);
+  }
+
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      {trigger && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
+      <Dialog.Portal container={container}>
+        <Dialog.Overlay className={['rcou-root', 'rcou-overlay', overlayClassName].filter(Boolean).join(' ')} />
+        <Dialog.Content
+          className={['rcou-root', 'rcou-dialog', className].filter(Boolean).join(' ')}
+          onOpenAutoFocus={(event) => {
+            // Focus starts in the comment, where the agent types first.
+            const comment = document.getElementById(`${baseId}-comment`);
+            if (comment) {
+              event.preventDefault();
+              comment.focus();
+            }
+          }}
+          onEscapeKeyDown={(event) => {
+            // Escape in an open tag list closes the list, not the dialog.
+            if (event.target instanceof Element && event.target.matches('[role="combobox"][aria-expanded="true"]')) {
+              event.preventDefault();
+            }
+          }}
+        >
+          <Dialog.Title className="rcou-dialog__title">{messages.title}</Dialog.Title>
+          <Dialog.Description className="rcou-dialog__description">{messages.description}</Dialog.Description>
+          <CloseRoomForm
+            {...formProps}
+            id={baseId}
+            messages={messagesOverride}
+            onClosed={handleClosed}
+            onCancel={() => setOpen(false)}
+          />
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

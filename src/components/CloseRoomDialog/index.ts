@@ -1,0 +1,2 @@
+export { CloseRoomDialog } from './CloseRoomDialog';
+export type { CloseRoomDialogProps } from './CloseRoomDialog';

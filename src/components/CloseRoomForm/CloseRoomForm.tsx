@@ -1,0 +1,336 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import type { Resolver } from 'react-hook-form';
+import type { CloseRoomError, CloseRoomErrorKind } from '../../client/errors';
+import { clearDraft, readDraft, saveDraft } from '../../drafts/drafts';
+import { enMessages, formatMessage, mergeMessages } from '../../i18n/messages';
+import type { CloseRoomMessages, CloseRoomMessagesOverride } from '../../i18n/messages';
+import { useOmnichannelClient } from '../../provider/OmnichannelProvider';
+import { useCloseRoom } from '../../query/use-close-room';
+import { createCloseRoomFormSchema, emptyCloseRoomFormValues, toCloseRoomRequest } from '../../schema/close-room-form-schema';
+import type { CloseRoomFormErrorCode, CloseRoomFormInput, CloseRoomFormSchemaOptions, CloseRoomFormValues } from '../../schema/close-room-form-schema';
+import { Field } from '../Field/Field';
+import { TagInput } from '../TagInput/TagInput';
+
+export interface CloseRoomResult {
+  rid: string;
+  /** `true` when the server said the room was closed already (by a colleague, or an earlier try). */
+  alreadyClosed: boolean;
+}
+
+export interface CloseRoomTranscriptOptions {
+  /** Offer "Send transcript to visitor" with e-mail and subject. @default true */
+  email?: boolean;
+  /** Offer "Generate PDF transcript" (enterprise servers). @default false */
+  pdf?: boolean;
+}
+
+export interface CloseRoomFormProps {
+  /** The livechat room to close. */
+  rid: string;
+  /** Pre-fills the transcript e-mail. @default '' */
+  visitorEmail?: string;
+  /** Initial values of any field; a kept draft for the same `rid` wins over them. */
+  defaultValues?: Partial<CloseRoomFormInput>;
+  /** Refuse closing without a comment (Rocket.Chat's default setting is on). @default false */
+  requireComment?: boolean;
+  /** Refuse closing without a tag (the department's rule). @default false */
+  requireTags?: boolean;
+  /** Tags offered while typing; free tags stay allowed. @default [] */
+  tagSuggestions?: readonly string[];
+  /** Which transcript options to show. @default { email: true, pdf: false } */
+  transcript?: CloseRoomTranscriptOptions;
+  /** Called once the room is closed, or found closed already. Fires even if the form unmounted meanwhile. */
+  onClosed?: (result: CloseRoomResult) => void;
+  /** Called from the "Sign in again" button after a 401; without it the button is not shown. */
+  onUnauthorized?: () => void;
+  /** Called with every failure, after the form shows it. */
+  onError?: (error: CloseRoomError) => void;
+  /** Called by "Cancel" and "Dismiss"; without it "Cancel" is not shown. */
+  onCancel?: () => void;
+  /** Override any text; pass `ptBRMessages` or `esMessages` for a whole language. */
+  messages?: CloseRoomMessagesOverride;
+  /** Id prefix of the fields. @default a `useId()` */
+  id?: string;
+  className?: string;
+}
+
+const RETRYABLE: readonly CloseRoomErrorKind[] = ['network', 'timeout', 'server', 'rate-limited', 'conflict', 'unknown', 'invalid-params'];
+const FINAL: readonly CloseRoomErrorKind[] = ['already-closed', 'room-not-found'];
+
+// Four rule combinations at most: build each schema once.
+const schemas = new Map<string, ReturnType<typeof createCloseRoomFormSchema>>();
+function schemaFor(rules: CloseRoomFormSchemaOptions) {
+  const key = `${String(rules.requireComment)}:${String(rules.requireTags)}`;
+  let schema = schemas.get(key);
+  if (!schema) {
+    schema = createCloseRoomFormSchema(rules);
+    schemas.set(key, schema);
+  }
+  return schema;
+}
+
+// The rules can change while the form is mounted (a server answer teaches one), so the resolver
+// reads them from react-hook-form's `context`, which is refreshed on every render.
+const resolver: Resolver<CloseRoomFormInput, CloseRoomFormSchemaOptions, CloseRoomFormValues> = (values, rules, options) =>
+  zodResolver(schemaFor(rules ?? {}))(values, rules, options);
+
+function errorText(messages: CloseRoomMessages, error: CloseRoomError): string {
+  if (error.kind === 'rate-limited') {
+    return error.retryAfterSeconds === undefined
+      ? messages.rateLimitedNoWait
+      : formatMessage(messages.errors['rate-limited'], { seconds: error.retryAfterSeconds });
+  }
+  return messages.errors[error.kind];
+}
+
+/**
+ * The close-conversation form without a dialog around it, for hosts with their own modal or side
+ * panel. Needs an `OmnichannelProvider` and a react-query `QueryClientProvider` above it.
+ */
+export function CloseRoomForm({
+  rid,
+  visitorEmail,
+  defaultValues,
+  requireComment = false,
+  requireTags = false,
+  tagSuggestions,
+  transcript,
+  onClosed,
+  onUnauthorized,
+  onError,
+  onCancel,
+  messages: messagesOverride,
+  id,
+  className,
+}: CloseRoomFormProps) {
+  const client = useOmnichannelClient();
+  const generatedId = useId();
+  const baseId = id ?? generatedId;
+  const messages = useMemo(() => mergeMessages(enMessages, messagesOverride), [messagesOverride]);
+  const showEmail = transcript?.email ?? true;
+  const showPdf = transcript?.pdf ?? false;
+
+  // Rules the server taught us with a refusal, so the same mistake is caught before sending.
+  const [learned, setLearned] = useState<CloseRoomFormSchemaOptions>({});
+  const rules = { requireComment: requireComment || learned.requireComment, requireTags: requireTags || learned.requireTags };
+
+  const form = useForm<CloseRoomFormInput, CloseRoomFormSchemaOptions, CloseRoomFormValues>({
+    resolver,
+    context: rules,
+    // Computed once, on mount: a kept draft wins, then the host's values.
+    defaultValues: readDraft(client, rid) ?? emptyCloseRoomFormValues({ transcriptEmail: visitorEmail ?? '', ...defaultValues }),
+  });
+  const { register, control, formState, handleSubmit, setError, getValues } = form;
+  const sendTranscript = useWatch({ control, name: 'sendTranscript' });
+
+  const roomClosed = useRef(false);
+  const mutation = useCloseRoom({
+    // Options callbacks, not `mutate` ones: they still run when the answer comes after unmount.
+    onSuccess: (_data, request) => {
+      roomClosed.current = true;
+      clearDraft(client, request.rid);
+      onClosed?.({ rid: request.rid, alreadyClosed: false });
+    },
+    onError: (error, request) => {
+      if (error.kind === 'already-closed') {
+        roomClosed.current = true;
+        clearDraft(client, request.rid);
+        onClosed?.({ rid: request.rid, alreadyClosed: true });
+      }
+      onError?.(error);
+    },
+  });
+
+  // Keep the draft when the form goes away (dialog closed) unless the room was closed.
+  useEffect(
+    () => () => {
+      if (!roomClosed.current) saveDraft(client, rid, getValues());
+    },
+    [client, rid, getValues],
+  );
+
+  const submitting = useRef(false);
+  async function closeWith(values: CloseRoomFormValues) {
+    if (submitting.current) return; // double click, Enter held down, Ctrl+Enter while pending
+    submitting.current = true;
+    try {
+      await mutation.mutateAsync(toCloseRoomRequest(rid, values));
+    } catch (caught) {
+      const error = caught as CloseRoomError;
+      const field: { name: 'comment' | 'tags'; code: CloseRoomFormErrorCode } | undefined =
+        error.kind === 'comment-required'
+          ? { name: 'comment', code: 'comment-required' }
+          : error.kind === 'tags-required'
+            ? { name: 'tags', code: 'tags-required' }
+            : undefined;
+      if (field) {
+        setLearned((current) => ({ ...current, [field.name === 'comment' ? 'requireComment' : 'requireTags']: true }));
+        setError(field.name, { type: 'server', message: field.code }, { shouldFocus: true });
+      }
+    } finally {
+      submitting.current = false;
+    }
+  }
+  const submit = () => handleSubmit(closeWith)();
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+    }
+  }
+
+  const fieldError = (name: keyof CloseRoomFormInput) => {
+    const code = formState.errors[name]?.message as CloseRoomFormErrorCode | undefined;
+    return code ? (messages.fieldErrors[code] ?? code) : undefined;
+  };
+  const suffix = (required: boolean | undefined) => (required ? messages.requiredSuffix : undefined);
+
+  const error = mutation.error;
+  const final = error !== null && FINAL.includes(error.kind);
+  const pending = mutation.isPending;
+
+  return (
+    // Ctrl/Cmd+Enter from any field submits: a shortcut on top of the real submit button.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+    <form
+      className={['rcou-root', 'rcou-form', className].filter(Boolean).join(' ')}
+      noValidate
+      aria-busy={pending || undefined}
+      onSubmit={(event) => void handleSubmit(closeWith)(event)}
+      onKeyDown={onKeyDown}
+    >
+      <div className="rcou-form__body">
+        <Field id={`${baseId}-comment`} label={messages.commentLabel} labelSuffix={suffix(rules.requireComment)} error={fieldError('comment')}>
+          {(wiring) => (
+            <textarea
+              {...wiring}
+              {...register('comment')}
+              className="rcou-input rcou-textarea"
+              rows={4}
+              placeholder={messages.commentPlaceholder}
+              aria-required={rules.requireComment || undefined}
+            />
+          )}
+        </Field>
+
+        <Controller
+          control={control}
+          name="tags"
+          render={({ field, fieldState }) => (
+            <Field
+              id={`${baseId}-tags`}
+              label={messages.tagsLabel}
+              labelSuffix={suffix(rules.requireTags)}
+              hint={messages.tagsHint}
+              error={fieldState.error?.message ? messages.fieldErrors[fieldState.error.message as CloseRoomFormErrorCode] : undefined}
+            >
+              {(wiring) => (
+                <TagInput
+                  id={wiring.id}
+                  describedBy={wiring['aria-describedby']}
+                  invalid={wiring['aria-invalid']}
+                  required={rules.requireTags}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  inputRef={field.ref}
+                  suggestions={tagSuggestions}
+                  messages={{
+                    remove: messages.tagRemove,
+                    selected: messages.selectedTags,
+                    suggestions: messages.tagSuggestions,
+                    duplicate: messages.tagDuplicate,
+                    blank: messages.tagBlank,
+                    added: messages.tagAdded,
+                    removed: messages.tagRemoved,
+                  }}
+                />
+              )}
+            </Field>
+          )}
+        />
+
+        {showEmail && (
+          <div className="rcou-check">
+            <input id={`${baseId}-send-transcript`} type="checkbox" className="rcou-check__input" {...register('sendTranscript')} />
+            <label htmlFor={`${baseId}-send-transcript`} className="rcou-check__label">
+              {messages.sendTranscriptLabel}
+            </label>
+          </div>
+        )}
+        {showEmail && sendTranscript && (
+          <div className="rcou-form__group">
+            <Field id={`${baseId}-email`} label={messages.transcriptEmailLabel} error={fieldError('transcriptEmail')}>
+              {(wiring) => (
+                <input {...wiring} {...register('transcriptEmail')} type="email" autoComplete="off" className="rcou-input" aria-required="true" />
+              )}
+            </Field>
+            <Field id={`${baseId}-subject`} label={messages.transcriptSubjectLabel} error={fieldError('transcriptSubject')}>
+              {(wiring) => <input {...wiring} {...register('transcriptSubject')} type="text" className="rcou-input" aria-required="true" />}
+            </Field>
+          </div>
+        )}
+        {showPdf && (
+          <div className="rcou-check">
+            <input id={`${baseId}-pdf`} type="checkbox" className="rcou-check__input" {...register('generateTranscriptPdf')} />
+            <label htmlFor={`${baseId}-pdf`} className="rcou-check__label">
+              {messages.pdfTranscriptLabel}
+            </label>
+          </div>
+        )}
+      </div>
+
+      {/* Always mounted, so screen readers announce what appears in it. */}
+      <div role="alert" className="rcou-alert-region">
+        {error && (
+          <div className="rcou-alert" data-kind={error.kind}>
+            <p className="rcou-alert__text">{errorText(messages, error)}</p>
+          </div>
+        )}
+      </div>
+
+      <div className="rcou-form__actions">
+        {error?.kind === 'unauthorized' && onUnauthorized && (
+          <button type="button" className="rcou-button" onClick={onUnauthorized}>
+            {messages.signInAgain}
+          </button>
+        )}
+        {final ? (
+          <DismissButton label={messages.dismiss} onDismiss={onCancel} />
+        ) : (
+          <>
+            {onCancel && (
+              <button type="button" className="rcou-button" onClick={onCancel}>
+                {messages.cancel}
+              </button>
+            )}
+            <button
+              type="submit"
+              className="rcou-button"
+              data-variant="primary"
+              aria-busy={pending || undefined}
+              aria-disabled={pending || undefined}
+            >
+              {pending ? messages.submitting : error && RETRYABLE.includes(error.kind) ? messages.tryAgain : messages.submit}
+            </button>
+          </>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** Takes focus when it replaces the submit button, so keyboard users are not dropped to <body>. */
+function DismissButton({ label, onDismiss }: { label: string; onDismiss: (() => void) | undefined }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <button ref={ref} type="button" className="rcou-button" data-variant="primary" onClick={onDismiss}>
+      {label}
+    </button>
+  );
+}

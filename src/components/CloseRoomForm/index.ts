@@ -1,0 +1,2 @@
+export { CloseRoomForm } from './CloseRoomForm';
+export type { CloseRoomFormProps, CloseRoomResult, CloseRoomTranscriptOptions } from './CloseRoomForm';

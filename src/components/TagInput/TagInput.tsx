@@ -1,0 +1,241 @@
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import type { ClipboardEvent, KeyboardEvent, Ref } from 'react';
+import { normaliseTags } from '../../schema/close-room-form-schema';
+
+/** Most suggestions shown at once: enough to choose from, few enough to render in one frame. */
+const MAX_OPTIONS = 50;
+
+export interface TagInputMessages {
+  /** `{tag}` */
+  remove: string;
+  selected: string;
+  suggestions: string;
+  /** `{tag}` */
+  duplicate: string;
+  blank: string;
+  /** `{tag}` */
+  added: string;
+  /** `{tag}` */
+  removed: string;
+}
+
+export interface TagInputProps {
+  /** The input's id, for the field's `<label htmlFor>`. */
+  id: string;
+  /** Current tags. */
+  value: string[];
+  /** Called with the whole new list. */
+  onChange: (tags: string[]) => void;
+  /** Offered while typing, filtered case-insensitively. Free tags stay allowed. @default [] */
+  suggestions?: readonly string[];
+  messages: TagInputMessages;
+  /** Ids of mounted nodes that describe the input (hint, field error). */
+  describedBy?: string;
+  invalid?: boolean;
+  required?: boolean;
+  disabled?: boolean;
+  onBlur?: () => void;
+  /** The text input, for focusing it (a prop rather than `ref`: React 18 hosts strip `ref`). */
+  inputRef?: Ref<HTMLInputElement>;
+  className?: string;
+}
+
+const fill = (template: string, tag: string) => template.replace('{tag}', tag);
+const sameTag = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLocaleLowerCase() === b.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+
+/**
+ * A tag input on the WAI-ARIA combobox pattern: chips for the chosen tags, a text input that adds
+ * on Enter or comma, and a listbox of suggestions driven by the arrow keys.
+ */
+export function TagInput({
+  id,
+  value,
+  onChange,
+  suggestions = [],
+  messages,
+  describedBy,
+  invalid,
+  required,
+  disabled,
+  onBlur,
+  inputRef: externalRef,
+  className,
+}: TagInputProps) {
+  const baseId = useId();
+  const listboxId = `${baseId}-listbox`;
+  const problemId = `${baseId}-problem`;
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  // Lower-cased once per suggestion list, not once per keystroke (thousands of tags, #6).
+  const index = useMemo(() => suggestions.map((tag) => [tag, tag.toLocaleLowerCase()] as const), [suggestions]);
+  // Typing stays immediate; the list catches up at React's lower priority.
+  const query = useDeferredValue(text.trim().toLocaleLowerCase());
+  const options = useMemo(() => {
+    if (!open) return [];
+    const chosen = new Set(value.map((tag) => tag.toLocaleLowerCase()));
+    const found: string[] = [];
+    for (const [tag, lower] of index) {
+      if (lower.includes(query) && !chosen.has(lower)) found.push(tag);
+      if (found.length === MAX_OPTIONS) break;
+    }
+    return found;
+  }, [index, query, value, open]);
+  const expanded = open && options.length > 0;
+  const activeOption = expanded && active >= 0 && active < options.length ? active : -1;
+
+  function add(candidates: string[]) {
+    let next = value;
+    let refused: string | null = null;
+    const added: string[] = [];
+    for (const candidate of candidates) {
+      const [tag] = normaliseTags([candidate]);
+      if (!tag) {
+        refused = messages.blank;
+      } else if (next.some((existing) => sameTag(existing, tag))) {
+        refused = fill(messages.duplicate, tag);
+      } else {
+        next = [...next, tag];
+        added.push(tag);
+      }
+    }
+    if (added.length > 0) {
+      onChange(next);
+      setAnnouncement(added.map((tag) => fill(messages.added, tag)).join(' '));
+    }
+    setProblem(refused);
+    // Keep what was typed when it was refused, so the agent can fix it.
+    if (!refused) setText('');
+    setActive(-1);
+  }
+
+  function remove(tag: string) {
+    onChange(value.filter((existing) => existing !== tag));
+    setAnnouncement(fill(messages.removed, tag));
+    setProblem(null);
+    document.getElementById(id)?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    const { key } = event;
+    if (key === 'Enter' && (event.ctrlKey || event.metaKey)) return; // the form's submit shortcut
+    if (key === 'Enter' || key === ',') {
+      event.preventDefault();
+      if (event.repeat) return; // Enter held down adds once
+      const chosen = activeOption >= 0 ? options[activeOption] : undefined;
+      if (chosen !== undefined) add([chosen]);
+      else if (text !== '') add([text]);
+      setOpen(false);
+    } else if (key === 'ArrowDown' || key === 'ArrowUp') {
+      event.preventDefault();
+      if (!open) {
+        setOpen(true);
+        setActive(0);
+        return;
+      }
+      const count = options.length;
+      if (count === 0) return;
+      setActive((current) => (key === 'ArrowDown' ? (current + 1) % count : (current - 1 + count) % count));
+    } else if (key === 'Escape' && expanded) {
+      // The dialog sees this key too and leaves itself open while the list is open.
+      setOpen(false);
+      setActive(-1);
+    } else if (key === 'Backspace' && text === '' && value.length > 0) {
+      const last = value[value.length - 1];
+      if (last !== undefined) remove(last);
+    }
+  }
+
+  function onPaste(event: ClipboardEvent<HTMLInputElement>) {
+    const pasted = event.clipboardData.getData('text');
+    if (!/[,\n]/.test(pasted)) return;
+    event.preventDefault();
+    add(`${text}${pasted}`.split(/[,\r\n]+/).filter((part) => part.trim() !== ''));
+  }
+
+  const describedByIds = [describedBy, problem ? problemId : undefined].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <div className={['rcou-tags', className].filter(Boolean).join(' ')} data-invalid={invalid || undefined}>
+      {value.length > 0 && (
+        <ul className="rcou-tags__chips" aria-label={messages.selected}>
+          {value.map((tag) => (
+            <li key={tag} className="rcou-tags__chip">
+              <span>{tag}</span>
+              <button
+                type="button"
+                className="rcou-tags__remove"
+                aria-label={fill(messages.remove, tag)}
+                disabled={disabled}
+                onClick={() => remove(tag)}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <input
+        ref={externalRef}
+        id={id}
+        className="rcou-input rcou-tags__input"
+        type="text"
+        role="combobox"
+        autoComplete="off"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={expanded ? listboxId : undefined}
+        aria-activedescendant={activeOption >= 0 ? `${listboxId}-${activeOption}` : undefined}
+        aria-invalid={invalid || undefined}
+        aria-required={required || undefined}
+        aria-describedby={describedByIds}
+        disabled={disabled}
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          setOpen(true);
+          setActive(-1);
+          setProblem(null);
+        }}
+        onKeyDown={onKeyDown}
+        onPaste={onPaste}
+        onBlur={() => {
+          setOpen(false);
+          onBlur?.();
+        }}
+      />
+      {expanded && (
+        <ul id={listboxId} role="listbox" aria-label={messages.suggestions} className="rcou-tags__listbox">
+          {options.map((tag, position) => (
+            <li
+              key={tag}
+              id={`${listboxId}-${position}`}
+              role="option"
+              aria-selected={position === activeOption}
+              className="rcou-tags__option"
+              // mousedown, not click: keep focus in the input
+              onMouseDown={(event) => {
+                event.preventDefault();
+                add([tag]);
+                setOpen(false);
+              }}
+            >
+              {tag}
+            </li>
+          ))}
+        </ul>
+      )}
+      {problem && (
+        <p id={problemId} className="rcou-field__error">
+          {problem}
+        </p>
+      )}
+      <span className="rcou-visually-hidden" role="status">
+        {announcement}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { TagInput } from './TagInput';
+export type { TagInputMessages, TagInputProps } from './TagInput';

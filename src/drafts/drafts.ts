@@ -1,0 +1,28 @@
+import type { OmnichannelClient } from '../client/client';
+import type { CloseRoomFormInput } from '../schema/close-room-form-schema';
+
+// What an agent typed for a room, kept while the dialog is closed and dropped once the room is
+// closed (#3). Keyed by client, so two apps (or two tests) never see each other's drafts, and
+// held in memory only: drafts may hold visitor e-mail addresses, nothing is written to storage.
+const drafts = new WeakMap<OmnichannelClient, Map<string, CloseRoomFormInput>>();
+
+function forClient(client: OmnichannelClient): Map<string, CloseRoomFormInput> {
+  let byRoom = drafts.get(client);
+  if (!byRoom) {
+    byRoom = new Map();
+    drafts.set(client, byRoom);
+  }
+  return byRoom;
+}
+
+export function readDraft(client: OmnichannelClient, rid: string): CloseRoomFormInput | undefined {
+  return drafts.get(client)?.get(rid);
+}
+
+export function saveDraft(client: OmnichannelClient, rid: string, values: CloseRoomFormInput): void {
+  forClient(client).set(rid, structuredClone(values));
+}
+
+export function clearDraft(client: OmnichannelClient, rid: string): void {
+  drafts.get(client)?.delete(rid);
+}

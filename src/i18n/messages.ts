@@ -1,0 +1,117 @@
+import type { CloseRoomErrorKind } from '../client/errors';
+import type { CloseRoomFormErrorCode } from '../schema/close-room-form-schema';
+
+/**
+ * Every text the close dialog shows. Override any key through the `messages` prop; `{name}`
+ * placeholders are filled in at render time.
+ */
+export interface CloseRoomMessages {
+  title: string;
+  description: string;
+  commentLabel: string;
+  commentPlaceholder: string;
+  requiredSuffix: string;
+  optionalSuffix: string;
+  tagsLabel: string;
+  tagsHint: string;
+  /** `{tag}` */
+  tagRemove: string;
+  selectedTags: string;
+  tagSuggestions: string;
+  /** `{tag}` */
+  tagDuplicate: string;
+  tagBlank: string;
+  /** `{tag}` */
+  tagAdded: string;
+  /** `{tag}` */
+  tagRemoved: string;
+  sendTranscriptLabel: string;
+  transcriptEmailLabel: string;
+  transcriptSubjectLabel: string;
+  pdfTranscriptLabel: string;
+  submit: string;
+  submitting: string;
+  cancel: string;
+  tryAgain: string;
+  dismiss: string;
+  signInAgain: string;
+  /** Field errors, by the schema's codes. */
+  fieldErrors: Record<CloseRoomFormErrorCode, string>;
+  /** Server outcomes, by `CloseRoomError.kind`. `rate-limited` may use `{seconds}`. */
+  errors: Record<CloseRoomErrorKind, string>;
+  /** `rate-limited` when the server did not say how long to wait. */
+  rateLimitedNoWait: string;
+}
+
+/** What a `messages` prop may hold: any key, nested records merged key by key. */
+export type CloseRoomMessagesOverride = Partial<Omit<CloseRoomMessages, 'fieldErrors' | 'errors'>> & {
+  fieldErrors?: Partial<CloseRoomMessages['fieldErrors']>;
+  errors?: Partial<CloseRoomMessages['errors']>;
+};
+
+export const enMessages: CloseRoomMessages = {
+  title: 'Wrap up conversation',
+  description: 'Closing ends the chat for the visitor. Leave a note and tags for your team.',
+  commentLabel: 'Comment',
+  commentPlaceholder: 'What happened in this conversation?',
+  requiredSuffix: '(required)',
+  optionalSuffix: '(optional)',
+  tagsLabel: 'Tags',
+  tagsHint: 'Press Enter or comma to add a tag.',
+  tagRemove: 'Remove tag {tag}',
+  selectedTags: 'Selected tags',
+  tagSuggestions: 'Tag suggestions',
+  tagDuplicate: 'The tag “{tag}” is already added.',
+  tagBlank: 'A tag cannot be blank.',
+  tagAdded: 'Tag {tag} added.',
+  tagRemoved: 'Tag {tag} removed.',
+  sendTranscriptLabel: 'Send transcript to visitor',
+  transcriptEmailLabel: 'Visitor email',
+  transcriptSubjectLabel: 'Email subject',
+  pdfTranscriptLabel: 'Generate PDF transcript',
+  submit: 'Close conversation',
+  submitting: 'Closing…',
+  cancel: 'Cancel',
+  tryAgain: 'Try again',
+  dismiss: 'Dismiss',
+  signInAgain: 'Sign in again',
+  fieldErrors: {
+    'comment-required': 'Enter a closing comment.',
+    'tags-required': 'Add at least one tag.',
+    'email-required': 'Enter the visitor’s email address.',
+    'email-invalid': 'Enter a valid email address, such as name@example.com.',
+    'subject-required': 'Enter a subject for the email.',
+  },
+  errors: {
+    'already-closed': 'This conversation is already closed, perhaps by a colleague. Nothing more to do.',
+    unauthorized: 'Your session has expired. Sign in again to close this conversation.',
+    forbidden: 'You don’t have permission to close conversations. Ask an administrator for access.',
+    'not-serving': 'Another agent serves this conversation, and you don’t have permission to close it.',
+    'room-not-found': 'This conversation no longer exists.',
+    'comment-required': 'Rocket.Chat requires a closing comment. Add one, then close again.',
+    'tags-required': 'This department requires at least one tag. Add a tag, then close again.',
+    'invalid-params': 'Rocket.Chat refused the request as invalid. Check the fields and try again.',
+    'rate-limited': 'Too many requests. Wait {seconds} seconds, then try again.',
+    conflict: 'Rocket.Chat was busy with this conversation and could not close it. Try again.',
+    timeout: 'Rocket.Chat did not answer in time. Check your connection and try again.',
+    network: 'Rocket.Chat could not be reached. Check your connection and try again.',
+    server: 'Rocket.Chat had a problem closing the conversation. Try again in a moment.',
+    unknown: 'The conversation could not be closed. Try again; if it keeps failing, contact your administrator.',
+  },
+  rateLimitedNoWait: 'Too many requests. Wait a moment, then try again.',
+};
+
+/** Catalogue with overrides applied key by key. */
+export function mergeMessages(base: CloseRoomMessages, override: CloseRoomMessagesOverride = {}): CloseRoomMessages {
+  return {
+    ...base,
+    ...override,
+    fieldErrors: { ...base.fieldErrors, ...override.fieldErrors },
+    errors: { ...base.errors, ...override.errors },
+  };
+}
+
+/** Fills `{name}` placeholders; unknown names are left as they are. */
+export function formatMessage(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
