@@ -51,6 +51,8 @@ export function renderWithClient(ui: ReactElement, client: OmnichannelClient = b
 
 /** Runs axe on the whole document (the dialog is portalled to <body>). */
 export async function expectNoAxeViolations() {
+  // Colours are judged once the opening fade has finished, as a person sees them.
+  await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
   const results = await axe.run(document.body, { resultTypes: ['violations'] });
   const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   expect(summary).toEqual([]);
