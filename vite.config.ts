@@ -42,7 +42,7 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+      entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', locales: 'src/locales.ts' },
       formats: ['es'],
     },
     // public/ holds MSW's worker for Storybook and the browser tests, not for the package.

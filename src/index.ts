@@ -54,5 +54,5 @@ export type { CloseRoomDialogProps } from './components/CloseRoomDialog';
 export { CloseRoomForm } from './components/CloseRoomForm';
 export type { CloseRoomFormProps, CloseRoomResult, CloseRoomTranscriptOptions } from './components/CloseRoomForm';
 
-export { enMessages, esMessages, formatMessage, mergeMessages, ptBRMessages } from './i18n';
+export { enMessages, formatMessage, mergeMessages } from './i18n';
 export type { CloseRoomMessages, CloseRoomMessagesOverride } from './i18n';

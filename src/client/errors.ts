@@ -96,23 +96,6 @@ function retryAfter(error: string | undefined, headers: Headers, now: number): n
   return undefined;
 }
 
-const DESCRIPTIONS: Record<CloseRoomErrorKind, string> = {
-  'already-closed': 'the room is already closed',
-  unauthorized: 'the credentials were refused (session expired or signed out)',
-  forbidden: "the user lacks the 'close-livechat-room' permission",
-  'not-serving': "the user does not serve this room and lacks 'close-others-livechat-room'",
-  'room-not-found': 'no livechat room has this id',
-  'comment-required': 'the server requires a closing comment',
-  'tags-required': "the room's department requires tags before closing",
-  'invalid-params': 'the request body was rejected',
-  'rate-limited': 'too many requests',
-  conflict: 'the room could not be closed because of a conflict; try again',
-  timeout: 'the server did not answer in time',
-  network: 'the server could not be reached',
-  server: 'the server failed or answered with something other than Rocket.Chat JSON',
-  unknown: 'the server refused with an unrecognised error',
-};
-
 /** Turns any non-success answer of `room.closeByUser` into a `CloseRoomError`. */
 export function errorFromResponse(
   status: number,
@@ -131,13 +114,10 @@ export function errorFromResponse(
 
   const retryAfterSeconds = kind === 'rate-limited' ? retryAfter(serverError, headers, now) : undefined;
   const detail = serverError ? `: ${serverError}` : '';
-  return new CloseRoomError(kind, `Closing the room failed (${status}), ${DESCRIPTIONS[kind]}${detail}`, {
+  // Terse on purpose: `kind` says what happened; the UI's catalogue says it to people.
+  return new CloseRoomError(kind, `Closing the room failed: ${kind} (HTTP ${status})${detail}`, {
     status,
     serverError,
     retryAfterSeconds,
   });
-}
-
-export function describeKind(kind: CloseRoomErrorKind): string {
-  return DESCRIPTIONS[kind];
 }

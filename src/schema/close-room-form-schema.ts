@@ -71,7 +71,8 @@ export function createCloseRoomFormSchema(options: CloseRoomFormSchemaOptions = 
 }
 
 /** The schema with no server rule switched on; use `createCloseRoomFormSchema` for the rules. */
-export const closeRoomFormSchema = createCloseRoomFormSchema();
+// Marked pure so a host importing only the client tree-shakes zod away (#6).
+export const closeRoomFormSchema = /* @__PURE__ */ createCloseRoomFormSchema();
 
 export type CloseRoomFormSchema = ReturnType<typeof createCloseRoomFormSchema>;
 /** What the form holds while the agent types. */

@@ -44,6 +44,8 @@ export interface RocketChatMockOptions {
   delayMs?: number;
   /** How the close endpoint misbehaves. @default 'none' */
   failure?: MockFailure;
+  /** Misbehaviour for some rooms only, by room id; wins over `failure`. @default {} */
+  roomFailures?: Record<string, MockFailure>;
   /** 401 body: `current` servers add `success` and `error`; `legacy` ones send only status and message. @default 'current' */
   unauthorizedShape?: 'current' | 'legacy';
   /** Wait announced by the `rate-limited` failure, in seconds. @default 12 */
@@ -92,6 +94,7 @@ export function createRocketChatMock(options: RocketChatMockOptions = {}): Rocke
     requireComment: options.requireComment ?? true,
     delayMs: options.delayMs ?? 0,
     failure: options.failure ?? 'none',
+    roomFailures: options.roomFailures ?? {},
     unauthorizedShape: options.unauthorizedShape ?? 'current',
     rateLimitSeconds: options.rateLimitSeconds ?? 12,
   };
@@ -129,8 +132,13 @@ export function createRocketChatMock(options: RocketChatMockOptions = {}): Rocke
     if (settings.delayMs > 0) await delay(settings.delayMs);
   }
 
-  async function injectedFailure(): Promise<Response | undefined> {
-    switch (settings.failure) {
+  function failureFor(body: unknown): MockFailure {
+    const rid = typeof body === 'object' && body !== null ? (body as { rid?: unknown }).rid : undefined;
+    return (typeof rid === 'string' ? settings.roomFailures[rid] : undefined) ?? settings.failure;
+  }
+
+  async function injectedFailure(failure: MockFailure): Promise<Response | undefined> {
+    switch (failure) {
       case 'none':
         return undefined;
       case 'hang':
@@ -176,12 +184,13 @@ export function createRocketChatMock(options: RocketChatMockOptions = {}): Rocke
     await latency();
     const body: unknown = await request.json().catch(() => undefined);
     closeRequests.push({ userId: request.headers.get('x-user-id'), body });
-    const injected = await injectedFailure();
+    const failure = failureFor(body);
+    const injected = await injectedFailure(failure);
     if (injected) return injected;
 
     const agent = authenticate(request);
     if (!agent) return unauthorized();
-    if (settings.failure === 'rate-limited') return rateLimited();
+    if (failure === 'rate-limited') return rateLimited();
 
     const invalid = validateCloseBody(body);
     if (invalid) return fail(invalid, 400, { errorType: 'invalid-params' });
@@ -216,7 +225,7 @@ export function createRocketChatMock(options: RocketChatMockOptions = {}): Rocke
       return fail("Cannot read properties of undefined (reading 'email')");
     }
 
-    if (settings.failure === 'conflict') return fail('error-room-cannot-be-closed-try-again');
+    if (failure === 'conflict') return fail('error-room-cannot-be-closed-try-again');
 
     room.open = false;
     room.closedAt = new Date().toISOString();

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
 import { browserClient, expectNoAxeViolations, renderWithClient, setupBrowserRocketChat } from '../../../test/helpers/browser';
-import { ptBRMessages } from '../../i18n';
+import { ptBRMessages } from '../../locales';
 import type { MockFailure } from '../../testing';
 import { mockAgentOwnRoomsOnly, mockAgentWithoutPermission } from '../../testing';
 import { CloseRoomDialog } from './CloseRoomDialog';
