@@ -1,23 +1,11 @@
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, mergeConfig } from 'vitest/config';
+import { chromiumArgs, chromiumPath } from './test/helpers/chromium.ts';
 import viteConfig from './vite.config.ts';
 
 // Debian's Chromium, never a downloaded one (shared/TOOLCHAIN.md).
-export const chromium = playwright({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  },
-});
+const chromium = playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } });
 
 export default mergeConfig(
   viteConfig,
@@ -33,6 +21,13 @@ export default mergeConfig(
             exclude: ['src/**/*.browser.test.{ts,tsx}'],
             setupFiles: ['test/setup/unit.ts'],
             restoreMocks: true,
+          },
+        },
+        {
+          test: {
+            name: 'e2e',
+            environment: 'node',
+            include: ['test/e2e/**/*.test.ts'],
           },
         },
         {

@@ -1,0 +1,110 @@
+import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { CloseRoomDialog, createOmnichannelClient, livechatRoomKeys, OmnichannelProvider, useOmnichannelClient } from '../../src';
+import type { OmnichannelClient } from '../../src';
+import { mockAgent } from '../../src/testing';
+
+interface ListedRoom {
+  _id: string;
+  fname?: string;
+  v?: { username?: string };
+  lastMessage?: { msg?: string };
+  departmentId?: string;
+}
+
+/** `GET /api/v1/livechat/rooms?open=true`: the agent's open conversations. */
+async function fetchOpenRooms(client: OmnichannelClient, signal: AbortSignal): Promise<ListedRoom[]> {
+  const response = await client.request({ method: 'GET', path: 'livechat/rooms', query: { open: true, count: 50 }, signal });
+  const body = response.body as { rooms?: ListedRoom[] } | undefined;
+  if (response.status !== 200 || !Array.isArray(body?.rooms)) {
+    throw new Error(`Rocket.Chat answered ${response.status} to the room list`);
+  }
+  return body.rooms;
+}
+
+function Console({ mode }: { mode: 'mock' | 'server' }) {
+  const client = useOmnichannelClient();
+  const queryClient = useQueryClient();
+  const rooms = useQuery({
+    queryKey: livechatRoomKeys.list({ open: true }),
+    queryFn: ({ signal }) => fetchOpenRooms(client, signal),
+  });
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // Derived, not synced: the selection falls back to the first room still open.
+  const selected = rooms.data?.find((room) => room._id === selectedId) ?? rooms.data?.[0];
+
+  return (
+    <div className="console">
+      <header className="console__header">
+        <h1>Agent console</h1>
+        <p className="console__mode">{mode === 'mock' ? 'Built-in mock Rocket.Chat' : 'Connected to your Rocket.Chat'}</p>
+      </header>
+      <nav className="console__list" aria-label="Open conversations">
+        <h2>Open conversations</h2>
+        {rooms.isPending && <p>Loading…</p>}
+        {rooms.isError && <p role="alert">Could not load the conversations: {rooms.error.message}</p>}
+        {rooms.data?.length === 0 && <p>No open conversations. Well done!</p>}
+        <ul>
+          {rooms.data?.map((room) => (
+            <li key={room._id}>
+              <button
+                type="button"
+                className="console__room"
+                aria-current={room._id === selected?._id ? 'true' : undefined}
+                onClick={() => setSelectedId(room._id)}
+              >
+                <span className="console__room-name">{room.fname ?? room.v?.username ?? room._id}</span>
+                <span className="console__room-message">{room.lastMessage?.msg ?? ''}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="console__main">
+        {selected ? (
+          <section aria-labelledby="conversation-title">
+            <div className="console__conversation-header">
+              <h2 id="conversation-title">{selected.fname ?? selected._id}</h2>
+              <CloseRoomDialog
+                key={selected._id}
+                rid={selected._id}
+                requireComment
+                tagSuggestions={['billing', 'bug', 'feature request', 'refund', 'sales', 'vip']}
+                transcript={{ email: true, pdf: true }}
+                trigger={<button type="button" className="console__close">Close conversation…</button>}
+                onClosed={({ alreadyClosed }) => {
+                  // A successful close already invalidated the lists; a room closed elsewhere did not.
+                  if (alreadyClosed) void queryClient.invalidateQueries({ queryKey: livechatRoomKeys.lists() });
+                }}
+              />
+            </div>
+            <p className="console__last-message">
+              <span>Last message:</span> {selected.lastMessage?.msg ?? '—'}
+            </p>
+          </section>
+        ) : (
+          <p>Select a conversation.</p>
+        )}
+      </main>
+    </div>
+  );
+}
+
+export function App({ mode }: { mode: 'mock' | 'server' }) {
+  const [queryClient] = useState(() => new QueryClient());
+  const [client] = useState(() =>
+    createOmnichannelClient({
+      // Same origin in both modes: the service worker (mock) or the dev server's proxy (server)
+      // answers. With a real server the proxy adds the real credentials; these are placeholders.
+      baseUrl: window.location.origin,
+      credentials: mode === 'mock' ? { userId: mockAgent.userId, authToken: mockAgent.authToken } : { userId: 'set-by-proxy', authToken: 'set-by-proxy' },
+    }),
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <OmnichannelProvider client={client}>
+        <Console mode={mode} />
+      </OmnichannelProvider>
+    </QueryClientProvider>
+  );
+}
