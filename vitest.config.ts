@@ -21,6 +21,8 @@ export default mergeConfig(
             exclude: ['src/**/*.browser.test.{ts,tsx}'],
             setupFiles: ['test/setup/unit.ts'],
             restoreMocks: true,
+            // Type-level tests (*.test-d.ts), checked by tsc as part of this project.
+            typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
           },
         },
         {

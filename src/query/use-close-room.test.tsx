@@ -7,11 +7,17 @@ import { testClient, setupRocketChatServer } from '../../test/helpers/node-serve
 import type { CloseRoomRequest } from '../client/close-room';
 import type { OmnichannelClient } from '../client/client';
 import { OmnichannelProvider } from '../provider/OmnichannelProvider';
+import { mockAgent, mockAgentOwnRoomsOnly, mockAgentWithoutPermission } from '../testing';
+import type { MockAgent } from '../testing';
 import { livechatRoomKeys } from './keys';
 import { useCloseRoom } from './use-close-room';
 import type { UseCloseRoomOptions } from './use-close-room';
 
 const { mock } = setupRocketChatServer();
+
+function setupAs(agent: MockAgent = mockAgent) {
+  return setup(testClient({ credentials: { userId: agent.userId, authToken: agent.authToken } }));
+}
 
 function setup(client: OmnichannelClient = testClient()) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
@@ -74,23 +80,29 @@ describe('useCloseRoom', () => {
     });
   });
 
-  it.each([
-    [{ rid: 'room-closed', comment: 'x' }, 'already-closed'],
-    [{ rid: 'room-1' }, 'comment-required'],
-    [{ rid: 'room-2', comment: 'x' }, 'tags-required'],
-    [{ rid: 'nope', comment: 'x' }, 'room-not-found'],
-  ] as [CloseRoomRequest, string][])('exposes a typed error for %o: %s', async (request, kind) => {
-    const { wrapper } = setup();
+  // Every row of the contract's response table, through the hook as a component uses it.
+  const rows: { row: string; request: CloseRoomRequest; kind: string; agent?: MockAgent; setup?: () => void }[] = [
+    { row: 'room already closed', request: { rid: 'room-closed', comment: 'x' }, kind: 'already-closed' },
+    { row: 'bad credentials', request: { rid: 'room-1', comment: 'x' }, kind: 'unauthorized', agent: { ...mockAgent, authToken: 'old' } },
+    { row: 'bad credentials, older servers', request: { rid: 'room-1', comment: 'x' }, kind: 'unauthorized', agent: { ...mockAgent, authToken: 'old' }, setup: () => mock.set({ unauthorizedShape: 'legacy' }) },
+    { row: 'bad body', request: { rid: 'room-1', comment: 'x', tags: [7 as unknown as string] }, kind: 'invalid-params' },
+    { row: 'missing permission', request: { rid: 'room-1', comment: 'x' }, kind: 'forbidden', agent: mockAgentWithoutPermission },
+    { row: 'room not found', request: { rid: 'nope', comment: 'x' }, kind: 'room-not-found' },
+    { row: "not serving, no 'close-others'", request: { rid: 'room-1', comment: 'x' }, kind: 'not-serving', agent: mockAgentOwnRoomsOnly },
+    { row: 'comment required', request: { rid: 'room-1' }, kind: 'comment-required' },
+    { row: 'tags required', request: { rid: 'room-2', comment: 'x' }, kind: 'tags-required' },
+    { row: 'conflict while closing', request: { rid: 'room-1', comment: 'x' }, kind: 'conflict', setup: () => mock.set({ failure: 'conflict' }) },
+    { row: 'rate limited', request: { rid: 'room-1', comment: 'x' }, kind: 'rate-limited', setup: () => mock.set({ failure: 'rate-limited' }) },
+    { row: '5xx', request: { rid: 'room-1', comment: 'x' }, kind: 'server', setup: () => mock.set({ failure: 'server-error' }) },
+    { row: "a proxy's HTML page", request: { rid: 'room-1', comment: 'x' }, kind: 'server', setup: () => mock.set({ failure: 'bad-gateway-html' }) },
+  ];
+
+  it.each(rows)('exposes a typed error for "$row": $kind', async ({ request, kind, agent, setup }) => {
+    setup?.();
+    const { wrapper } = setupAs(agent);
     render(<CloseButton request={request} />, { wrapper });
     await userEvent.click(screen.getByRole('button', { name: `Close ${request.rid}` }));
     expect(await screen.findByText(`error ${kind}`)).toBeInTheDocument();
-  });
-
-  it('exposes unauthorized for an expired token', async () => {
-    const { wrapper } = setup(testClient({ credentials: { userId: 'agent-ana', authToken: 'old' } }));
-    render(<CloseButton request={{ rid: 'room-1', comment: 'x' }} />, { wrapper });
-    await userEvent.click(screen.getByRole('button', { name: 'Close room-1' }));
-    expect(await screen.findByText('error unauthorized')).toBeInTheDocument();
   });
 
   it('does not retry a failure on its own', async () => {
