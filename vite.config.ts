@@ -12,7 +12,8 @@ function stylesheet(): Plugin {
   let config: ResolvedConfig;
   return {
     name: 'rocketchat-omnichannel-ui:stylesheet',
-    apply: 'build',
+    // Only the library build: not Storybook's or the demo's app builds.
+    apply: (config, { command }) => command === 'build' && Boolean(config.build?.lib) && process.env.STORYBOOK !== 'true',
     configResolved(resolved) {
       config = resolved;
     },

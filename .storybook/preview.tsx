@@ -3,6 +3,7 @@ import { mswLoader } from 'msw-storybook-addon/csf3';
 import type { MockAgent } from '../src/testing';
 import { StoryProviders } from '../stories/support';
 import '../src/styles.css';
+import '../stories/stories.css';
 
 declare module '@storybook/react-vite' {
   interface Parameters {

@@ -1,6 +1,10 @@
 // `npm run screenshots`: the README's pictures, taken in headless Chromium from the demo.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { createServer } from 'vite';
+import { createServer, preview } from 'vite';
 
 const server = await createServer({ configFile: 'examples/agent-console/vite.config.ts', server: { port: 0 }, logLevel: 'silent' });
 await server.listen();
@@ -31,6 +35,17 @@ async function shoot(colorScheme) {
 
 await shoot('light');
 await shoot('dark');
-await browser.close();
 await server.close();
-console.log('wrote docs/demo.png, docs/dialog-light.png, docs/dialog-dark.png');
+
+// The Storybook "All states" grid, from a static build.
+const out = mkdtempSync(join(tmpdir(), 'rcou-storybook-'));
+execFileSync('node_modules/.bin/storybook', ['build', '-o', out, '--quiet', '--disable-telemetry'], { stdio: 'inherit' });
+const site = await preview({ configFile: false, root: out, build: { outDir: out }, preview: { port: 0 }, logLevel: 'silent' });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+await page.goto(`${site.resolvedUrls.local[0]}iframe.html?id=omnichannel-all-states--grid&viewMode=story`);
+await page.getByRole('region', { name: 'Timeout' }).getByRole('alert').getByText(/did not answer/).waitFor({ timeout: 15_000 });
+await page.screenshot({ path: 'docs/storybook-all-states.png', fullPage: true });
+await site.close();
+rmSync(out, { recursive: true, force: true });
+await browser.close();
+console.log('wrote docs/demo.png, docs/dialog-light.png, docs/dialog-dark.png, docs/storybook-all-states.png');
