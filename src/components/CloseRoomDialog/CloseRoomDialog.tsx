@@ -57,7 +57,11 @@ export function CloseRoomDialog({
     <Dialog.Root open={open} onOpenChange={setOpen}>
       {trigger && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
       <Dialog.Portal container={container}>
-        <Dialog.Overlay className={['rcou-root', 'rcou-overlay', overlayClassName].filter(Boolean).join(' ')} />
+        {/* A plain backdrop, not Radix's Overlay: the Overlay's scroll lock injects a <style>
+            element at run time, which a strict Content-Security-Policy blocks (#7). The
+            stylesheet locks scrolling instead; Radix still traps focus, hides the page from
+            assistive technology and dismisses on outside clicks. */}
+        <div className={['rcou-root', 'rcou-overlay', overlayClassName].filter(Boolean).join(' ')} data-state="open" aria-hidden="true" />
         <Dialog.Content
           className={['rcou-root', 'rcou-dialog', className].filter(Boolean).join(' ')}
           onOpenAutoFocus={(event) => {

@@ -106,6 +106,10 @@ export function CloseRoomForm({
   id,
   className,
 }: CloseRoomFormProps) {
+  if (typeof rid !== 'string' || !rid.trim()) {
+    // A developer error, not an agent's: fail loudly at render, before any request (#7).
+    throw new TypeError(`CloseRoomForm needs the room id: rid must be a non-empty string, got ${JSON.stringify(rid)}`);
+  }
   const client = useOmnichannelClient();
   const generatedId = useId();
   const baseId = id ?? generatedId;
