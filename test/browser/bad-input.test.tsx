@@ -1,0 +1,207 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { UserEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { closeRoom } from '../../src/client';
+import { CloseRoomDialog } from '../../src/components/CloseRoomDialog';
+import type { CloseRoomDialogProps } from '../../src/components/CloseRoomDialog';
+import { validateCloseBody } from '../../src/testing';
+import { browserClient, renderWithClient, setupBrowserRocketChat } from '../helpers/browser';
+
+// Issue #7: bad input, table-driven. Each case is typed into the real dialog; it is either
+// refused with a specific message (nothing sent, nothing lost) or sent, and every body that
+// leaves the client is one the server's schema accepts.
+
+const { mock } = setupBrowserRocketChat({ requireComment: false });
+
+afterEach(() => {
+  for (const { body } of mock.closeRequests) expect(validateCloseBody(body)).toBeUndefined();
+});
+
+type Dialog = ReturnType<typeof within>;
+
+interface Case {
+  name: string;
+  props?: Partial<CloseRoomDialogProps>;
+  enter: (user: UserEvent, dialog: Dialog) => Promise<void>;
+  /** Refused: this text is shown and no request leaves. */
+  refused?: string | RegExp;
+  /** Sent: the body the server received. */
+  sent?: (body: Record<string, unknown>) => void;
+}
+
+async function email(user: UserEvent, dialog: Dialog, address: string) {
+  await user.click(dialog.getByRole('checkbox', { name: 'Send transcript to visitor' }));
+  const field = dialog.getByRole('textbox', { name: 'Visitor email' });
+  await user.clear(field);
+  // Paste rather than type: a 255-character address typed key by key is slow and proves nothing more.
+  await user.click(field);
+  await user.paste(address);
+}
+
+const invalidEmails = [
+  'plainaddress',
+  '@no-local-part.com',
+  'no-at-sign.example.com',
+  'two@@example.com',
+  'a@b@example.com',
+  'space in@example.com',
+  'dot..dot@example.com',
+  '.leading@example.com',
+  'trailing.@example.com',
+  'no-tld@example',
+  'x@-hyphen-start.com',
+  'x@hyphen-end-.com',
+  'x@example.c',
+  'x@exa mple.com',
+  'emoji😀@example.com',
+  '<script>@example.com',
+  `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.com`,
+];
+
+const validEmails = [
+  'maria+orders@example.com',
+  'first.last@sub.example.co.uk',
+  'x@example.museum',
+  'x@example.technology',
+  "o'neil@example.ie",
+  'UPPER@EXAMPLE.COM',
+];
+
+const cases: Case[] = [
+  ...invalidEmails.map(
+    (address): Case => ({
+      name: `refuses the email ${JSON.stringify(address.length > 40 ? `${address.slice(0, 20)}… (${address.length} chars)` : address)}`,
+      enter: (user, dialog) => email(user, dialog, address),
+      refused: 'Enter a valid email address, such as name@example.com.',
+    }),
+  ),
+  ...validEmails.map(
+    (address): Case => ({
+      name: `accepts the email ${JSON.stringify(address)}`,
+      enter: (user, dialog) => email(user, dialog, address),
+      sent: (body) => expect(body.transcriptEmail).toEqual({ sendToVisitor: true, requestData: { email: address, subject: 'Transcript of your omnichannel conversation.' } }),
+    }),
+  ),
+  {
+    name: 'trims spaces around an email',
+    enter: (user, dialog) => email(user, dialog, '  padded@example.com  '),
+    sent: (body) => expect(body.transcriptEmail).toMatchObject({ requestData: { email: 'padded@example.com' } }),
+  },
+  {
+    name: 'refuses an empty email when sending',
+    enter: (user, dialog) => email(user, dialog, '   '),
+    refused: 'Enter the visitor’s email address.',
+  },
+  {
+    name: 'refuses a blank subject when sending',
+    enter: async (user, dialog) => {
+      await email(user, dialog, 'maria@example.com');
+      await user.clear(dialog.getByRole('textbox', { name: 'Email subject' }));
+      await user.type(dialog.getByRole('textbox', { name: 'Email subject' }), '   ');
+    },
+    refused: 'Enter a subject for the email.',
+  },
+  {
+    name: 'refuses a whitespace-only required comment',
+    props: { requireComment: true },
+    enter: (user, dialog) => user.type(dialog.getByRole('textbox', { name: /Comment/ }), '  \n\t  '),
+    refused: 'Enter a closing comment.',
+  },
+  {
+    name: 'sends a 10,000-character comment whole',
+    enter: async (user, dialog) => {
+      await user.click(dialog.getByRole('textbox', { name: /Comment/ }));
+      await user.paste('x'.repeat(10_000));
+    },
+    sent: (body) => expect(body.comment).toHaveLength(10_000),
+  },
+  {
+    name: 'sends 200 tags pasted at once',
+    enter: async (user, dialog) => {
+      await user.click(dialog.getByRole('combobox', { name: /Tags/ }));
+      await user.paste(Array.from({ length: 200 }, (_, index) => `tag-${index}`).join(','));
+    },
+    sent: (body) => expect(body.tags).toHaveLength(200),
+  },
+  {
+    name: 'keeps one of tags that differ only in case or spaces',
+    enter: async (user, dialog) => {
+      await user.click(dialog.getByRole('combobox', { name: /Tags/ }));
+      await user.paste('VIP, vip ,  Vip,follow  up,Follow up');
+    },
+    sent: (body) => expect(body.tags).toEqual(['VIP', 'follow up']),
+  },
+  {
+    name: 'splits commas and line breaks pasted into the tag input',
+    enter: async (user, dialog) => {
+      await user.click(dialog.getByRole('combobox', { name: /Tags/ }));
+      await user.paste('billing\r\nrefund,\n\n, ,urgent');
+    },
+    sent: (body) => expect(body.tags).toEqual(['billing', 'refund', 'urgent']),
+  },
+  {
+    name: 'refuses a blank tag with a message, and closes without it',
+    enter: async (user, dialog) => {
+      await user.type(dialog.getByRole('combobox', { name: /Tags/ }), '    {Enter}');
+      expect(dialog.getByRole('combobox', { name: /Tags/ })).toHaveAccessibleDescription(/A tag cannot be blank\./);
+      expect(dialog.queryByRole('list', { name: 'Selected tags' })).not.toBeInTheDocument();
+    },
+    sent: (body) => expect(body).toEqual({ rid: 'room-1' }),
+  },
+  {
+    name: 'sends emoji intact',
+    enter: async (user, dialog) => {
+      await user.type(dialog.getByRole('textbox', { name: /Comment/ }), 'Fixed 🎉👍🏽');
+      await user.type(dialog.getByRole('combobox', { name: /Tags/ }), '🚀 launch{Enter}');
+    },
+    sent: (body) => expect(body).toMatchObject({ comment: 'Fixed 🎉👍🏽', tags: ['🚀 launch'] }),
+  },
+  {
+    name: 'sends right-to-left text intact',
+    enter: async (user, dialog) => {
+      await user.type(dialog.getByRole('textbox', { name: /Comment/ }), 'تم حل المشكلة');
+      await user.type(dialog.getByRole('combobox', { name: /Tags/ }), 'فواتير{Enter}');
+    },
+    sent: (body) => expect(body).toMatchObject({ comment: 'تم حل المشكلة', tags: ['فواتير'] }),
+  },
+];
+
+describe('bad input', () => {
+  it('has at least 30 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(cases)('$name', async ({ props, enter, refused, sent }) => {
+    const user = userEvent.setup();
+    renderWithClient(<CloseRoomDialog rid="room-1" defaultOpen {...props} />);
+    const dialog = within(await screen.findByRole('dialog'));
+    await enter(user, dialog);
+    const before = new Map(dialog.getAllByRole('textbox').map((field) => [field, (field as HTMLInputElement).value]));
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    if (refused) {
+      await waitFor(() => expect(dialog.getByText(refused)).toBeInTheDocument());
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(mock.closeRequests).toHaveLength(0);
+      // Nothing the agent typed is lost.
+      for (const [field, value] of before) expect(field).toHaveValue(value);
+    } else {
+      await waitFor(() => expect(mock.closeRequests).toHaveLength(1));
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+      sent?.(mock.closeRequests[0]?.body as Record<string, unknown>);
+    }
+  });
+});
+
+describe('an empty or whitespace rid: a developer error, no request', () => {
+  it.each(['', '   '])('the dialog throws a clear error for %j', (rid) => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() => renderWithClient(<CloseRoomDialog rid={rid} defaultOpen />)).toThrow(/rid must be a non-empty string/);
+    expect(mock.closeRequests).toHaveLength(0);
+  });
+
+  it.each(['', ' \t '])('closeRoom refuses %j before sending', async (rid) => {
+    await expect(closeRoom(browserClient(), { rid })).rejects.toMatchObject({ kind: 'invalid-params' });
+    expect(mock.closeRequests).toHaveLength(0);
+  });
+});
