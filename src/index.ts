@@ -43,8 +43,38 @@ export type {
   CloseRoomFormValues,
 } from './schema';
 
-export { closeRoomKeys, closeRoomMutationOptions, closeRoomOnce, livechatRoomKeys, useCloseRoom } from './query';
-export type { UseCloseRoomOptions, UseCloseRoomResult } from './query';
+export {
+  closeRoomKeys,
+  closeRoomMutationOptions,
+  closeRoomOnce,
+  commentRequiredQueryOptions,
+  livechatDepartmentKeys,
+  livechatDepartmentQueryOptions,
+  livechatRoomKeys,
+  livechatRoomQueryOptions,
+  livechatTagKeys,
+  livechatTagsQueryOptions,
+  livechatVisitorKeys,
+  livechatVisitorQueryOptions,
+  OmnichannelApiError,
+  omnichannelSettingKeys,
+  useCloseRoom,
+  useCloseRoomServerRules,
+  useCommentRequired,
+  useLivechatDepartment,
+  useLivechatRoom,
+  useLivechatTags,
+  useLivechatVisitor,
+} from './query';
+export type {
+  CloseRoomServerRules,
+  LivechatDepartmentInfo,
+  LivechatRoomInfo,
+  LivechatTagsPage,
+  LivechatVisitorInfo,
+  UseCloseRoomOptions,
+  UseCloseRoomResult,
+} from './query';
 
 export { OmnichannelProvider, useOmnichannelClient } from './provider';
 export type { OmnichannelProviderProps } from './provider';

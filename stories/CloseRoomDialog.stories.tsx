@@ -247,3 +247,28 @@ export const Portuguese: Story = {
     await expect(await body(context).findByRole('dialog', { name: 'Encerrar conversa' })).toBeInTheDocument();
   },
 };
+
+/** Connected mode: given only `rid`, rules, tags and the visitor's e-mail come from an enterprise server. */
+export const ConnectedEnterprise: Story = {
+  args: { ...openStory, rid: 'room-2', source: 'server' },
+  tags: hiddenFromDocs,
+  play: async (context) => {
+    const dialog = await dialogOf(context);
+    await waitFor(() => expect(dialog.getByRole('combobox', { name: /^Tags/ })).toBeRequired());
+    await userEvent.type(dialog.getByRole('combobox', { name: /^Tags/ }), 'ups');
+    await waitFor(() => expect(dialog.getAllByRole('option').map((option) => option.textContent)).toEqual(['upsell']));
+  },
+};
+
+const community = mockRocketChat({ edition: 'community' });
+/** Connected mode on a community server: no tag list, and a department that requires tags but has none. */
+export const ConnectedCommunity: Story = {
+  args: { ...openStory, rid: 'room-legal', source: 'server' },
+  tags: hiddenFromDocs,
+  beforeEach: community.beforeEach,
+  parameters: community.parameters,
+  play: async (context) => {
+    const dialog = await dialogOf(context);
+    await waitFor(() => expect(dialog.getByRole('combobox', { name: /^Tags/ })).toHaveAccessibleDescription(/No tags are set up for this department/));
+  },
+};

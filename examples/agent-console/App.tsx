@@ -68,8 +68,8 @@ function Console({ mode }: { mode: 'mock' | 'server' }) {
               <CloseRoomDialog
                 key={selected._id}
                 rid={selected._id}
-                requireComment
-                tagSuggestions={['billing', 'bug', 'feature request', 'refund', 'sales', 'vip']}
+                // Connected mode: rules, tags and the visitor's e-mail come from Rocket.Chat.
+                source="server"
                 transcript={{ email: true, pdf: true }}
                 trigger={<button type="button" className="console__close">Close conversation…</button>}
                 onClosed={({ alreadyClosed }) => {

@@ -68,10 +68,10 @@ function normaliseBaseUrl(baseUrl: string): URL {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new TypeError(`createOmnichannelClient: baseUrl must be an absolute URL such as https://chat.example.com, got "${baseUrl}"`);
+    throw new TypeError(`baseUrl must be an absolute http(s) URL, got "${baseUrl}"`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(`createOmnichannelClient: baseUrl must use http or https, got "${url.protocol}"`);
+    throw new TypeError(`baseUrl must be an absolute http(s) URL, got "${baseUrl}"`);
   }
   url.search = '';
   url.hash = '';
@@ -85,10 +85,10 @@ async function resolveCredentials(source: OmnichannelCredentialsSource): Promise
     credentials = typeof source === 'function' ? await source() : source;
   } catch (error) {
     // The host's own error may say anything; keep it as the cause, not in our message.
-    throw new OmnichannelRequestError('credentials', 'The credentials function threw or rejected', error);
+    throw new OmnichannelRequestError('credentials', 'credentials() failed', error);
   }
   if (!credentials || typeof credentials.userId !== 'string' || typeof credentials.authToken !== 'string' || !credentials.userId || !credentials.authToken) {
-    throw new OmnichannelRequestError('credentials', 'No credentials: userId and authToken must be non-empty strings');
+    throw new OmnichannelRequestError('credentials', 'credentials need a userId and an authToken');
   }
   return credentials;
 }
@@ -123,7 +123,7 @@ export function createOmnichannelClient(options: OmnichannelClientOptions): Omni
     const url = new URL(path.replace(/^\/+/, ''), apiRoot);
     // A path can never leave the configured server: credentials go to that origin only.
     if (url.origin !== root.origin || !url.pathname.startsWith(apiRoot.pathname)) {
-      throw new TypeError(`OmnichannelClient: path "${path}" leaves ${apiRoot.pathname} on the configured server`);
+      throw new TypeError(`path "${path}" leaves ${apiRoot.href}`);
     }
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
@@ -161,7 +161,7 @@ export function createOmnichannelClient(options: OmnichannelClientOptions): Omni
         cache: 'no-store',
       });
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-        throw new OmnichannelRequestError('redirect', `The server redirected ${method} ${url.pathname}; check baseUrl (redirects are never followed with credentials)`);
+        throw new OmnichannelRequestError('redirect', `${url.pathname} redirected: redirects are not followed`);
       }
       return { status: response.status, body: await readBody(response), headers: response.headers };
     } catch (error) {

@@ -10,6 +10,7 @@ export const esMessages: CloseRoomMessages = {
   optionalSuffix: '(opcional)',
   tagsLabel: 'Etiquetas',
   tagsHint: 'Pulsa Intro o coma para añadir una etiqueta.',
+  tagsFreeText: 'Este departamento no tiene etiquetas definidas: escribe cualquier etiqueta y pulsa Intro.',
   tagRemove: 'Quitar la etiqueta {tag}',
   selectedTags: 'Etiquetas seleccionadas',
   tagSuggestions: 'Etiquetas sugeridas',

@@ -14,6 +14,8 @@ export interface CloseRoomMessages {
   optionalSuffix: string;
   tagsLabel: string;
   tagsHint: string;
+  /** Hint when tags are required and none are offered. */
+  tagsFreeText: string;
   /** `{tag}` */
   tagRemove: string;
   selectedTags: string;
@@ -58,6 +60,7 @@ export const enMessages: CloseRoomMessages = {
   optionalSuffix: '(optional)',
   tagsLabel: 'Tags',
   tagsHint: 'Press Enter or comma to add a tag.',
+  tagsFreeText: 'No tags are set up for this department: type any tag, then press Enter.',
   tagRemove: 'Remove tag {tag}',
   selectedTags: 'Selected tags',
   tagSuggestions: 'Tag suggestions',
@@ -83,16 +86,16 @@ export const enMessages: CloseRoomMessages = {
     'subject-required': 'Enter a subject for the email.',
   },
   errors: {
-    'already-closed': 'This conversation is already closed, perhaps by a colleague. Nothing more to do.',
+    'already-closed': 'This conversation is already closed, perhaps by a colleague.',
     unauthorized: 'Your session has expired. Sign in again to close this conversation.',
     forbidden: 'You don’t have permission to close conversations. Ask an administrator for access.',
     'not-serving': 'Another agent serves this conversation, and you don’t have permission to close it.',
     'room-not-found': 'This conversation no longer exists.',
     'comment-required': 'Rocket.Chat requires a closing comment. Add one, then close again.',
     'tags-required': 'This department requires at least one tag. Add a tag, then close again.',
-    'invalid-params': 'Rocket.Chat refused the request as invalid. Check the fields and try again.',
+    'invalid-params': 'Rocket.Chat refused the request. Check the fields and try again.',
     'rate-limited': 'Too many requests. Wait {seconds} seconds, then try again.',
-    conflict: 'Rocket.Chat was busy with this conversation and could not close it. Try again.',
+    conflict: 'Rocket.Chat was busy with this conversation. Try again.',
     timeout: 'Rocket.Chat did not answer in time. Check your connection and try again.',
     network: 'Rocket.Chat could not be reached. Check your connection and try again.',
     server: 'Rocket.Chat had a problem closing the conversation. Try again in a moment.',

@@ -10,6 +10,7 @@ export const ptBRMessages: CloseRoomMessages = {
   optionalSuffix: '(opcional)',
   tagsLabel: 'Tags',
   tagsHint: 'Pressione Enter ou vírgula para adicionar uma tag.',
+  tagsFreeText: 'Este departamento não tem tags cadastradas: digite qualquer tag e pressione Enter.',
   tagRemove: 'Remover a tag {tag}',
   selectedTags: 'Tags selecionadas',
   tagSuggestions: 'Sugestões de tags',

@@ -2,3 +2,23 @@ export { closeRoomKeys, livechatRoomKeys } from './keys';
 export { closeRoomMutationOptions, closeRoomOnce } from './close-room-mutation';
 export { useCloseRoom } from './use-close-room';
 export type { UseCloseRoomOptions, UseCloseRoomResult } from './use-close-room';
+export {
+  commentRequiredQueryOptions,
+  livechatDepartmentKeys,
+  livechatDepartmentQueryOptions,
+  livechatRoomQueryOptions,
+  livechatTagKeys,
+  livechatTagsQueryOptions,
+  livechatVisitorKeys,
+  livechatVisitorQueryOptions,
+  OmnichannelApiError,
+  omnichannelSettingKeys,
+  useCommentRequired,
+  useLivechatDepartment,
+  useLivechatRoom,
+  useLivechatTags,
+  useLivechatVisitor,
+} from './livechat-queries';
+export type { LivechatDepartmentInfo, LivechatRoomInfo, LivechatTagsPage, LivechatVisitorInfo } from './livechat-queries';
+export { useCloseRoomServerRules } from './close-room-server-rules';
+export type { CloseRoomServerRules } from './close-room-server-rules';

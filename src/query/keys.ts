@@ -2,7 +2,8 @@
  * Query-key factories. Every key starts with the same root so a host can invalidate or inspect
  * everything this package caches; no key ever holds credentials.
  */
-const root = ['rocketchat-omnichannel-ui'] as const;
+export const omnichannelKeyRoot = ['rocketchat-omnichannel-ui'] as const;
+const root = omnichannelKeyRoot;
 
 /** Keys of livechat room queries (lists and single rooms). Closing a room invalidates `all`. */
 export const livechatRoomKeys = {

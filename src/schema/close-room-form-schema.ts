@@ -21,13 +21,16 @@ export interface CloseRoomFormSchemaOptions {
   requireTags?: boolean;
 }
 
+/** What two tags must share to be the same tag: case and runs of spaces do not count. */
+export const tagKey = (tag: string) => tag.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+
 /** Trims, drops blanks and keeps the first spelling of tags that differ only in case or spaces. */
 export function normaliseTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
   const result: string[] = [];
   for (const raw of tags) {
     const tag = raw.trim().replace(/\s+/g, ' ');
-    const key = tag.toLocaleLowerCase();
+    const key = tagKey(tag);
     if (!tag || seen.has(key)) continue;
     seen.add(key);
     result.push(tag);

@@ -24,6 +24,14 @@ export interface MockDepartment {
   chatClosingTags: string[];
 }
 
+/** A tag of Rocket.Chat's enterprise tag list (`GET /api/v1/livechat/tags`). */
+export interface MockTag {
+  _id: string;
+  name: string;
+  /** Departments the tag belongs to; empty for a tag of every department. */
+  departments: string[];
+}
+
 export interface MockRoom {
   _id: string;
   /** Display name of the room: the visitor's name in Rocket.Chat. */
@@ -72,7 +80,35 @@ export const mockAgentOwnRoomsOnly: MockAgent = {
 export const mockDepartments: MockDepartment[] = [
   { _id: 'dept-support', name: 'Support', requestTagBeforeClosingChat: false, chatClosingTags: [] },
   { _id: 'dept-sales', name: 'Sales', requestTagBeforeClosingChat: true, chatClosingTags: ['sales'] },
+  // A Rocket.Chat complaint: tags required, none offered. Free text must still get the agent out.
+  { _id: 'dept-legal', name: 'Legal', requestTagBeforeClosingChat: true, chatClosingTags: [] },
 ];
+
+/** The enterprise tag list: some for every department, some for Sales or Support only. */
+export function createMockTags(): MockTag[] {
+  const tag = (name: string, departments: string[] = []): MockTag => ({ _id: `tag-${name.replace(/\W+/g, '-')}`, name, departments });
+  return [
+    tag('billing'),
+    tag('bug'),
+    tag('feature request'),
+    tag('refund'),
+    tag('vip'),
+    tag('quote', ['dept-sales']),
+    tag('upsell', ['dept-sales']),
+    tag('login problem', ['dept-support']),
+    tag('crash', ['dept-support']),
+  ];
+}
+
+/** Many tags, for servers where the list must be searched and paged, not downloaded. */
+export function createManyMockTags(count: number): MockTag[] {
+  const topics = ['billing', 'refund', 'login', 'bug', 'feature', 'sales', 'vip', 'churn', 'onboarding', 'shipping'];
+  return Array.from({ length: count }, (_, index) => ({
+    _id: `tag-${index}`,
+    name: `${topics[index % topics.length] ?? 'tag'}-${String(index).padStart(4, '0')}`,
+    departments: [],
+  }));
+}
 
 function visitor(id: string, name: string, email?: string): MockVisitor {
   const username = name.toLowerCase().replace(/\s+/g, '.');
@@ -88,6 +124,7 @@ export function createMockRooms(): MockRoom[] {
     { _id: 'room-3', fname: 'Lucía Fernández', open: true, servedBy: mockAgent.userId, visitor: visitor('3', 'Lucía Fernández'), lastMessage: '¿Puedo cambiar mi contraseña?', ts },
     { _id: 'room-4', fname: 'Kenji Watanabe', open: true, servedBy: mockAgent.userId, departmentId: 'dept-support', visitor: visitor('4', 'Kenji Watanabe', 'kenji@example.jp'), lastMessage: 'The app crashes on login.', ts },
     { _id: 'room-5', fname: 'Priya Nair', open: true, servedBy: mockAgentOwnRoomsOnly.userId, departmentId: 'dept-support', visitor: visitor('5', 'Priya Nair', 'priya@example.in'), lastMessage: 'Hello?', ts },
+    { _id: 'room-legal', fname: 'Ahmed Hassan', open: true, servedBy: mockAgent.userId, departmentId: 'dept-legal', visitor: visitor('7', 'Ahmed Hassan', 'ahmed@example.eg'), lastMessage: 'I need the contract reviewed.', ts },
     { _id: 'room-closed', fname: 'Old Visitor', open: false, servedBy: mockAgent.userId, visitor: visitor('6', 'Old Visitor'), lastMessage: 'Bye', ts, closedAt: ts, closedBy: mockAgent.userId },
   ];
 }

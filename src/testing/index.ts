@@ -1,5 +1,5 @@
 export { createRocketChatMock } from './rocketchat-mock';
 export type { MockFailure, RecordedCloseRequest, RocketChatMock, RocketChatMockOptions } from './rocketchat-mock';
-export { createMockRooms, mockAgent, mockAgentOwnRoomsOnly, mockAgentWithoutPermission, mockDepartments } from './fixtures';
-export type { MockAgent, MockDepartment, MockRoom, MockVisitor } from './fixtures';
+export { createManyMockTags, createMockRooms, createMockTags, mockAgent, mockAgentOwnRoomsOnly, mockAgentWithoutPermission, mockDepartments } from './fixtures';
+export type { MockAgent, MockDepartment, MockRoom, MockTag, MockVisitor } from './fixtures';
 export { validateCloseBody } from './validate-close-body';

@@ -1,7 +1,7 @@
 import { delay, http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
-import type { MockAgent, MockDepartment, MockRoom } from './fixtures';
-import { createMockRooms, mockAgent, mockAgentOwnRoomsOnly, mockAgentWithoutPermission, mockDepartments } from './fixtures';
+import type { MockAgent, MockDepartment, MockRoom, MockTag } from './fixtures';
+import { createMockRooms, createMockTags, mockAgent, mockAgentOwnRoomsOnly, mockAgentWithoutPermission, mockDepartments } from './fixtures';
 import { validateCloseBody } from './validate-close-body';
 
 /**
@@ -38,6 +38,17 @@ export interface RocketChatMockOptions {
   rooms?: MockRoom[];
   /** @default mockDepartments */
   departments?: MockDepartment[];
+  /** The enterprise tag list. @default createMockTags() */
+  tags?: MockTag[];
+  /**
+   * `enterprise` serves `GET livechat/tags`; `community` answers it 404, as servers without the
+   * licence do. @default 'enterprise'
+   */
+  edition?: 'enterprise' | 'community';
+  /** Whether `settings.public` exposes `Livechat_request_comment_when_closing_conversation` (older servers do not). @default true */
+  exposeCommentSetting?: boolean;
+  /** Make `GET livechat/tags` fail with a 500. @default false */
+  tagsFail?: boolean;
   /** `Livechat_request_comment_when_closing_conversation`. @default true, as on Rocket.Chat */
   requireComment?: boolean;
   /** Latency of every answer, in milliseconds. @default 0 */
@@ -52,7 +63,7 @@ export interface RocketChatMockOptions {
   rateLimitSeconds?: number;
 }
 
-type Settings = Required<Omit<RocketChatMockOptions, 'baseUrl' | 'agents' | 'rooms' | 'departments'>>;
+type Settings = Required<Omit<RocketChatMockOptions, 'baseUrl' | 'agents' | 'rooms' | 'departments' | 'tags'>>;
 
 /** One request that reached the close endpoint, as the server saw it (credentials left out). */
 export interface RecordedCloseRequest {
@@ -97,7 +108,11 @@ export function createRocketChatMock(options: RocketChatMockOptions = {}): Rocke
     roomFailures: options.roomFailures ?? {},
     unauthorizedShape: options.unauthorizedShape ?? 'current',
     rateLimitSeconds: options.rateLimitSeconds ?? 12,
+    edition: options.edition ?? 'enterprise',
+    exposeCommentSetting: options.exposeCommentSetting ?? true,
+    tagsFail: options.tagsFail ?? false,
   };
+  const tags = options.tags ?? createMockTags();
   let settings = { ...initialSettings };
   const rooms = new Map<string, MockRoom>();
   const departments = new Map<string, MockDepartment>();
@@ -262,8 +277,77 @@ export function createRocketChatMock(options: RocketChatMockOptions = {}): Rocke
     return HttpResponse.json({ rooms: page, count: page.length, offset, total: matching.length, success: true });
   });
 
+  // GET /api/v1/rooms.info?roomId=: what an agent reads of a room.
+  const roomInfo = http.get(`${base}/api/v1/rooms.info`, async ({ request }) => {
+    await latency();
+    if (!authenticate(request)) return unauthorized();
+    const room = rooms.get(new URL(request.url).searchParams.get('roomId') ?? '');
+    if (!room) {
+      return fail('The required "roomId" or "roomName" param provided does not match any channel [error-room-not-found]');
+    }
+    return HttpResponse.json({
+      room: { _id: room._id, t: 'l', fname: room.fname, open: room.open, departmentId: room.departmentId, v: { _id: room.visitor._id, username: room.visitor.username, token: room.visitor.token } },
+      success: true,
+    });
+  });
+
+  // GET /api/v1/livechat/visitors.info?visitorId=
+  const visitorInfo = http.get(`${base}/api/v1/livechat/visitors.info`, async ({ request }) => {
+    await latency();
+    if (!authenticate(request)) return unauthorized();
+    const id = new URL(request.url).searchParams.get('visitorId');
+    const visitor = [...rooms.values()].map((room) => room.visitor).find((candidate) => candidate._id === id);
+    if (!visitor) return fail('visitor-not-found');
+    return HttpResponse.json({
+      visitor: { _id: visitor._id, name: visitor.name, username: visitor.username, token: visitor.token, visitorEmails: visitor.email ? [{ address: visitor.email }] : [] },
+      success: true,
+    });
+  });
+
+  // GET /api/v1/livechat/department/:id
+  const department = http.get(`${base}/api/v1/livechat/department/:id`, async ({ request, params }) => {
+    await latency();
+    if (!authenticate(request)) return unauthorized();
+    const found = departments.get(String(params.id));
+    return HttpResponse.json({ department: found ? { ...found, enabled: true } : null, agents: [], success: true });
+  });
+
+  // GET /api/v1/livechat/tags?text=&department=&viewAll=&offset=&count= (enterprise only)
+  const listTags = http.get(`${base}/api/v1/livechat/tags`, async ({ request }) => {
+    await latency();
+    if (!authenticate(request)) return unauthorized();
+    if (settings.edition === 'community') {
+      return HttpResponse.json({ success: false, error: 'API endpoint "/api/v1/livechat/tags" not found.' }, { status: 404 });
+    }
+    if (settings.tagsFail) return fail('Internal server error', 500);
+    const query = new URL(request.url).searchParams;
+    const text = (query.get('text') ?? '').toLocaleLowerCase();
+    const dept = query.get('department');
+    const viewAll = query.get('viewAll') === 'true';
+    const offset = Number(query.get('offset') ?? 0);
+    const count = Number(query.get('count') ?? 50);
+    const matching = tags.filter(
+      (tag) =>
+        tag.name.toLocaleLowerCase().includes(text) &&
+        (viewAll || !dept || tag.departments.length === 0 || tag.departments.includes(dept)),
+    );
+    const page = matching.slice(offset, offset + count);
+    return HttpResponse.json({ tags: page, count: page.length, offset, total: matching.length, success: true });
+  });
+
+  // GET /api/v1/settings.public?_id=a,b: the public settings an agent's client reads.
+  const publicSettings = http.get(`${base}/api/v1/settings.public`, async ({ request }) => {
+    await latency();
+    const ids = (new URL(request.url).searchParams.get('_id') ?? '').split(',');
+    const known = settings.exposeCommentSetting
+      ? [{ _id: 'Livechat_request_comment_when_closing_conversation', value: settings.requireComment }]
+      : [];
+    const found = known.filter((setting) => ids.includes(setting._id));
+    return HttpResponse.json({ settings: found, count: found.length, offset: 0, total: found.length, success: true });
+  });
+
   return {
-    handlers: [closeByUser, listRooms],
+    handlers: [closeByUser, listRooms, roomInfo, visitorInfo, department, listTags, publicSettings],
     rooms,
     departments,
     closeRequests,

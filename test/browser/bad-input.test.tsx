@@ -7,6 +7,7 @@ import { CloseRoomDialog } from '../../src/components/CloseRoomDialog';
 import type { CloseRoomDialogProps } from '../../src/components/CloseRoomDialog';
 import { validateCloseBody } from '../../src/testing';
 import { browserClient, renderWithClient, setupBrowserRocketChat } from '../helpers/browser';
+import type { Queries } from '../helpers/browser';
 
 // Issue #7: bad input, table-driven. Each case is typed into the real dialog; it is either
 // refused with a specific message (nothing sent, nothing lost) or sent, and every body that
@@ -18,7 +19,7 @@ afterEach(() => {
   for (const { body } of mock.closeRequests) expect(validateCloseBody(body)).toBeUndefined();
 });
 
-type Dialog = ReturnType<typeof within>;
+type Dialog = Queries;
 
 interface Case {
   name: string;

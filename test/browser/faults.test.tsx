@@ -7,6 +7,7 @@ import type { CloseRoomDialogProps } from '../../src/components/CloseRoomDialog'
 import type { OmnichannelClientOptions } from '../../src/client';
 import type { MockFailure } from '../../src/testing';
 import { browserClient, renderWithClient, setupBrowserRocketChat } from '../helpers/browser';
+import type { Queries } from '../helpers/browser';
 
 // Issue #7: every fault through the real client and the mock server. For each, the agent reads
 // the right message, every value they entered is still there, and nothing leaks to the console
@@ -53,7 +54,7 @@ async function fillEverything(props: Partial<CloseRoomDialogProps> = {}, client:
   return { user, dialog, ...rendered };
 }
 
-function expectEverythingKept(dialog: ReturnType<typeof within>) {
+function expectEverythingKept(dialog: Queries) {
   expect(dialog.getByRole('textbox', { name: /Comment/ })).toHaveValue('Kept after the fault');
   expect(dialog.getByRole('list', { name: 'Selected tags' })).toHaveTextContent('vip');
   expect(dialog.getByRole('checkbox', { name: 'Send transcript to visitor' })).toBeChecked();

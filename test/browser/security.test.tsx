@@ -98,7 +98,7 @@ describe('credentials', () => {
   it('go to baseUrl only, even through a host fetch that is asked for other paths', async () => {
     const seen: { url: string; token: string | null }[] = [];
     const recordingFetch: typeof fetch = (input, init) => {
-      seen.push({ url: String(input), token: new Headers(init?.headers).get('x-auth-token') });
+      seen.push({ url: input instanceof Request ? input.url : input.toString(), token: new Headers(init?.headers).get('x-auth-token') });
       return fetch(input, init);
     };
     const client = browserClient({ credentials: secret, fetch: recordingFetch });

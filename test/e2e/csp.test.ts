@@ -63,7 +63,7 @@ describe('the demo under a strict Content-Security-Policy', () => {
     const response = await page.goto(url);
     expect(response?.headers()['content-security-policy']).toBe(POLICY);
     const list = page.getByRole('navigation', { name: 'Open conversations' });
-    await expect.poll(() => list.getByRole('button').count(), { timeout: 15_000 }).toBe(5);
+    await expect.poll(() => list.getByRole('button').count(), { timeout: 15_000 }).toBe(6);
     await page.getByRole('button', { name: 'Close conversation…' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('combobox', { name: /Tags/ }).fill('bil');
@@ -71,7 +71,7 @@ describe('the demo under a strict Content-Security-Policy', () => {
     await dialog.getByRole('textbox', { name: /Comment/ }).fill('Closed under CSP');
     await dialog.getByRole('button', { name: 'Close conversation', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => list.getByRole('button').count()).toBe(4);
+    await expect.poll(() => list.getByRole('button').count()).toBe(5);
     expect(await page.evaluate(() => window.violations)).toEqual([]);
     expect(await page.evaluate(() => document.querySelectorAll('style').length)).toBe(0);
     expect(consoleErrors).toEqual([]);

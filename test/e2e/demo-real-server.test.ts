@@ -45,14 +45,14 @@ describe('the demo against a Rocket.Chat server', () => {
     await page.goto(demo.resolvedUrls?.local[0] ?? '');
     await expect(page.getByText('Connected to your Rocket.Chat').waitFor()).resolves.toBeUndefined();
     const list = page.getByRole('navigation', { name: 'Open conversations' });
-    await expect.poll(() => list.getByRole('button').count(), { timeout: 15_000 }).toBe(5);
+    await expect.poll(() => list.getByRole('button').count(), { timeout: 15_000 }).toBe(6);
     await list.getByRole('button', { name: /Lucía Fernández/ }).click();
     await page.getByRole('button', { name: 'Close conversation…' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('textbox', { name: /Comment/ }).fill('Password reset link sent');
     await dialog.getByRole('button', { name: 'Close conversation', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => list.getByRole('button').count()).toBe(4);
+    await expect.poll(() => list.getByRole('button').count()).toBe(5);
 
     expect(upstream.mock.rooms.get('room-3')).toMatchObject({ open: false, closeComment: 'Password reset link sent', closedBy: mockAgent.userId });
     const closes = upstream.seen.filter((request) => request.path === '/api/v1/livechat/room.closeByUser');

@@ -29,7 +29,7 @@ describe('the agent-console demo on the built-in mock Rocket.Chat', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url);
     const list = page.getByRole('navigation', { name: 'Open conversations' });
-    await expect.poll(() => list.getByRole('button').count(), { timeout: 15_000 }).toBe(5);
+    await expect.poll(() => list.getByRole('button').count(), { timeout: 15_000 }).toBe(6);
     await list.getByRole('button', { name: /Kenji Watanabe/ }).click();
     await page.getByRole('button', { name: 'Close conversation…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Wrap up conversation' });
@@ -39,7 +39,7 @@ describe('the agent-console demo on the built-in mock Rocket.Chat', () => {
     await dialog.getByRole('button', { name: 'Close conversation', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => list.getByRole('button').allTextContents()).not.toContainEqual(expect.stringContaining('Kenji'));
-    expect(await list.getByRole('button').count()).toBe(4);
+    expect(await list.getByRole('button').count()).toBe(5);
     expect(errors).toEqual([]);
   }, 60_000);
 });

@@ -1,3 +1,4 @@
+import type { BoundFunctions, queries } from '@testing-library/dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import axe from 'axe-core';
@@ -57,3 +58,6 @@ export async function expectNoAxeViolations() {
   const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   expect(summary).toEqual([]);
 }
+
+/** What `within(element)` returns: Testing Library's queries bound to a container. */
+export type Queries = BoundFunctions<typeof queries>;

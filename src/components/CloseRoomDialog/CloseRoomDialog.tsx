@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import { enMessages, mergeMessages } from '../../i18n/messages';
 import { CloseRoomForm } from '../CloseRoomForm/CloseRoomForm';
 import type { CloseRoomFormProps, CloseRoomResult } from '../CloseRoomForm/CloseRoomForm';
+import { cx } from '../../utils/cx';
 
 export interface CloseRoomDialogProps extends Omit<CloseRoomFormProps, 'onCancel' | 'id' | 'className'> {
   /** Controlled open state; leave undefined for an uncontrolled dialog. */
@@ -61,9 +62,9 @@ export function CloseRoomDialog({
             element at run time, which a strict Content-Security-Policy blocks (#7). The
             stylesheet locks scrolling instead; Radix still traps focus, hides the page from
             assistive technology and dismisses on outside clicks. */}
-        <div className={['rcou-root', 'rcou-overlay', overlayClassName].filter(Boolean).join(' ')} data-state="open" aria-hidden="true" />
+        <div className={cx('rcou-root', 'rcou-overlay', overlayClassName)} data-state="open" aria-hidden="true" />
         <Dialog.Content
-          className={['rcou-root', 'rcou-dialog', className].filter(Boolean).join(' ')}
+          className={cx('rcou-root', 'rcou-dialog', className)}
           onOpenAutoFocus={(event) => {
             // Focus starts in the comment, where the agent types first.
             const comment = document.getElementById(`${baseId}-comment`);

@@ -8,11 +8,15 @@ import { clearDraft, readDraft, saveDraft } from '../../drafts/drafts';
 import { enMessages, formatMessage, mergeMessages } from '../../i18n/messages';
 import type { CloseRoomMessages, CloseRoomMessagesOverride } from '../../i18n/messages';
 import { useOmnichannelClient } from '../../provider/OmnichannelProvider';
+import { useCloseRoomServerRules } from '../../query/close-room-server-rules';
+import { useLivechatTags } from '../../query/livechat-queries';
 import { useCloseRoom } from '../../query/use-close-room';
 import { createCloseRoomFormSchema, emptyCloseRoomFormValues, toCloseRoomRequest } from '../../schema/close-room-form-schema';
 import type { CloseRoomFormErrorCode, CloseRoomFormInput, CloseRoomFormSchemaOptions, CloseRoomFormValues } from '../../schema/close-room-form-schema';
 import { Field } from '../Field/Field';
+import { ServerTagInput } from '../ServerTagInput/ServerTagInput';
 import { TagInput } from '../TagInput/TagInput';
+import { cx } from '../../utils/cx';
 
 export interface CloseRoomResult {
   rid: string;
@@ -34,11 +38,17 @@ export interface CloseRoomFormProps {
   visitorEmail?: string;
   /** Initial values of any field; a kept draft for the same `rid` wins over them. */
   defaultValues?: Partial<CloseRoomFormInput>;
-  /** Refuse closing without a comment (Rocket.Chat's default setting is on). @default false */
+  /**
+   * Where the rules come from. `'server'` reads them from Rocket.Chat given only `rid`: the comment
+   * setting, the department's tag rule and tags, the visitor's e-mail, whether the room is still
+   * open. Explicit props still win. @default 'props'
+   */
+  source?: 'props' | 'server';
+  /** Refuse closing without a comment (Rocket.Chat's default setting is on). @default false, or the server's setting */
   requireComment?: boolean;
-  /** Refuse closing without a tag (the department's rule). @default false */
+  /** Refuse closing without a tag (the department's rule). @default false, or the department's rule */
   requireTags?: boolean;
-  /** Tags offered while typing; free tags stay allowed. @default [] */
+  /** Tags offered while typing; free tags stay allowed. @default [], or the server's tags */
   tagSuggestions?: readonly string[];
   /** Which transcript options to show. @default { email: true, pdf: false } */
   transcript?: CloseRoomTranscriptOptions;
@@ -92,10 +102,11 @@ function errorText(messages: CloseRoomMessages, error: CloseRoomError): string {
  */
 export function CloseRoomForm({
   rid,
-  visitorEmail,
+  visitorEmail: visitorEmailProp,
   defaultValues,
-  requireComment = false,
-  requireTags = false,
+  source = 'props',
+  requireComment: requireCommentProp,
+  requireTags: requireTagsProp,
   tagSuggestions,
   transcript,
   onClosed,
@@ -117,6 +128,15 @@ export function CloseRoomForm({
   const showEmail = transcript?.email ?? true;
   const showPdf = transcript?.pdf ?? false;
 
+  // Connected mode: the server's rules, explicit props first (#5).
+  const connected = source === 'server';
+  const server = useCloseRoomServerRules(rid, { enabled: connected });
+  const serverTags = useLivechatTags({ department: server.departmentId, enabled: connected && tagSuggestions === undefined });
+  const visitorEmail = visitorEmailProp ?? server.visitorEmail;
+  const requireComment = requireCommentProp ?? server.requireComment ?? false;
+  const requireTags = requireTagsProp ?? server.requireTags ?? false;
+  const offeredTags = tagSuggestions ?? (serverTags.available ? serverTags.tags : server.closingTags);
+
   // Rules the server taught us with a refusal, so the same mistake is caught before sending.
   const [learned, setLearned] = useState<CloseRoomFormSchemaOptions>({});
   const rules = { requireComment: requireComment || learned.requireComment, requireTags: requireTags || learned.requireTags };
@@ -127,8 +147,16 @@ export function CloseRoomForm({
     // Computed once, on mount: a kept draft wins, then the host's values.
     defaultValues: readDraft(client, rid) ?? emptyCloseRoomFormValues({ transcriptEmail: visitorEmail ?? '', ...defaultValues }),
   });
-  const { register, control, formState, handleSubmit, setError, getValues } = form;
+  const { register, control, formState, handleSubmit, setError, getValues, getFieldState, setValue } = form;
   const sendTranscript = useWatch({ control, name: 'sendTranscript' });
+
+  // The visitor's address may arrive from the server after the form mounted: fill it in unless
+  // the agent has already typed one.
+  useEffect(() => {
+    if (visitorEmail && !getValues('transcriptEmail') && !getFieldState('transcriptEmail').isDirty) {
+      setValue('transcriptEmail', visitorEmail);
+    }
+  }, [visitorEmail, getValues, getFieldState, setValue]);
 
   const roomClosed = useRef(false);
   const mutation = useCloseRoom({
@@ -193,15 +221,27 @@ export function CloseRoomForm({
   };
   const suffix = (required: boolean | undefined) => (required ? messages.requiredSuffix : undefined);
 
+
+  // A room the server reports closed before any attempt: say so before the agent types.
+  const closedBefore = connected && server.roomClosed && mutation.isIdle;
+  useEffect(() => {
+    if (closedBefore && !roomClosed.current) {
+      roomClosed.current = true;
+      clearDraft(client, rid);
+      onClosed?.({ rid, alreadyClosed: true });
+    }
+  }, [closedBefore, client, rid, onClosed]);
+
   const error = mutation.error;
-  const final = error !== null && FINAL.includes(error.kind);
+  const alertText = closedBefore ? messages.errors['already-closed'] : error && errorText(messages, error);
+  const final = closedBefore || (error !== null && FINAL.includes(error.kind));
   const pending = mutation.isPending;
 
   return (
     // Ctrl/Cmd+Enter from any field submits: a shortcut on top of the real submit button.
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <form
-      className={['rcou-root', 'rcou-form', className].filter(Boolean).join(' ')}
+      className={cx('rcou-root', 'rcou-form', className)}
       noValidate
       aria-busy={pending || undefined}
       onSubmit={(event) => void handleSubmit(closeWith)(event)}
@@ -229,31 +269,28 @@ export function CloseRoomForm({
               id={`${baseId}-tags`}
               label={messages.tagsLabel}
               labelSuffix={suffix(rules.requireTags)}
-              hint={messages.tagsHint}
+              // A department that requires tags but offers none: say free tags work (#5).
+              hint={rules.requireTags && offeredTags.length === 0 ? messages.tagsFreeText : messages.tagsHint}
               error={fieldState.error?.message ? messages.fieldErrors[fieldState.error.message as CloseRoomFormErrorCode] : undefined}
             >
-              {(wiring) => (
-                <TagInput
-                  id={wiring.id}
-                  describedBy={wiring['aria-describedby']}
-                  invalid={wiring['aria-invalid']}
-                  required={rules.requireTags}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  inputRef={field.ref}
-                  suggestions={tagSuggestions}
-                  messages={{
-                    remove: messages.tagRemove,
-                    selected: messages.selectedTags,
-                    suggestions: messages.tagSuggestions,
-                    duplicate: messages.tagDuplicate,
-                    blank: messages.tagBlank,
-                    added: messages.tagAdded,
-                    removed: messages.tagRemoved,
-                  }}
-                />
-              )}
+              {(wiring) => {
+                const tagProps = {
+                  id: wiring.id,
+                  describedBy: wiring['aria-describedby'],
+                  invalid: wiring['aria-invalid'],
+                  required: rules.requireTags,
+                  value: field.value,
+                  onChange: field.onChange,
+                  onBlur: field.onBlur,
+                  inputRef: field.ref,
+                  messages,
+                };
+                return connected && tagSuggestions === undefined ? (
+                  <ServerTagInput {...tagProps} department={server.departmentId} fallback={server.closingTags} />
+                ) : (
+                  <TagInput {...tagProps} suggestions={tagSuggestions} />
+                );
+              }}
             </Field>
           )}
         />
@@ -290,9 +327,9 @@ export function CloseRoomForm({
 
       {/* Always mounted, so screen readers announce what appears in it. */}
       <div role="alert" className="rcou-alert-region">
-        {error && (
-          <div className="rcou-alert" data-kind={error.kind}>
-            <p className="rcou-alert__text">{errorText(messages, error)}</p>
+        {alertText && (
+          <div className="rcou-alert" data-kind={closedBefore ? 'already-closed' : error?.kind}>
+            <p className="rcou-alert__text">{alertText}</p>
           </div>
         )}
       </div>
@@ -304,7 +341,11 @@ export function CloseRoomForm({
           </button>
         )}
         {final ? (
-          <DismissButton label={messages.dismiss} onDismiss={onCancel} />
+          // Takes focus as it replaces the submit button, so keyboard users are not dropped to <body>.
+          // eslint-disable-next-line jsx-a11y/no-autofocus
+          <button type="button" className="rcou-button" data-variant="primary" autoFocus onClick={onCancel}>
+            {messages.dismiss}
+          </button>
         ) : (
           <>
             {onCancel && (
@@ -325,16 +366,5 @@ export function CloseRoomForm({
         )}
       </div>
     </form>
-  );
-}
-
-/** Takes focus when it replaces the submit button, so keyboard users are not dropped to <body>. */
-function DismissButton({ label, onDismiss }: { label: string; onDismiss: (() => void) | undefined }) {
-  const ref = useRef<HTMLButtonElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <button ref={ref} type="button" className="rcou-button" data-variant="primary" onClick={onDismiss}>
-      {label}
-    </button>
   );
 }

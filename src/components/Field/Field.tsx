@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { cx } from '../../utils/cx';
 
 export interface FieldControlProps {
   id: string;
@@ -27,9 +28,9 @@ export interface FieldProps {
 export function Field({ id, label, labelSuffix, hint, error, className, children }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  const describedBy = cx(errorId, hintId);
   return (
-    <div className={['rcou-field', className].filter(Boolean).join(' ')} data-invalid={error ? '' : undefined}>
+    <div className={cx('rcou-field', className)} data-invalid={error ? '' : undefined}>
       <label className="rcou-field__label" htmlFor={id}>
         {label}
         {labelSuffix && <span className="rcou-field__suffix"> {labelSuffix}</span>}

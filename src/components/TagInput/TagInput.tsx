@@ -1,23 +1,14 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { ClipboardEvent, KeyboardEvent, Ref } from 'react';
-import { normaliseTags } from '../../schema/close-room-form-schema';
+import type { CloseRoomMessages } from '../../i18n/messages';
+import { normaliseTags, tagKey } from '../../schema/close-room-form-schema';
+import { cx } from '../../utils/cx';
 
 /** Most suggestions shown at once: enough to choose from, few enough to render in one frame. */
 const MAX_OPTIONS = 50;
 
-export interface TagInputMessages {
-  /** `{tag}` */
-  remove: string;
-  selected: string;
-  suggestions: string;
-  /** `{tag}` */
-  duplicate: string;
-  blank: string;
-  /** `{tag}` */
-  added: string;
-  /** `{tag}` */
-  removed: string;
-}
+/** The catalogue's tag texts (see `CloseRoomMessages`). */
+export type TagInputMessages = Pick<CloseRoomMessages, 'tagRemove' | 'selectedTags' | 'tagSuggestions' | 'tagDuplicate' | 'tagBlank' | 'tagAdded' | 'tagRemoved'>;
 
 export interface TagInputProps {
   /** The input's id, for the field's `<label htmlFor>`. */
@@ -28,6 +19,8 @@ export interface TagInputProps {
   onChange: (tags: string[]) => void;
   /** Offered while typing, filtered case-insensitively. Free tags stay allowed. @default [] */
   suggestions?: readonly string[];
+  /** Called with the text being typed, for suggestions searched elsewhere (the server). */
+  onTextChange?: (text: string) => void;
   messages: TagInputMessages;
   /** Ids of mounted nodes that describe the input (hint, field error). */
   describedBy?: string;
@@ -41,7 +34,6 @@ export interface TagInputProps {
 }
 
 const fill = (template: string, tag: string) => template.replace('{tag}', tag);
-const sameTag = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLocaleLowerCase() === b.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 
 /**
  * A tag input on the WAI-ARIA combobox pattern: chips for the chosen tags, a text input that adds
@@ -52,6 +44,7 @@ export function TagInput({
   value,
   onChange,
   suggestions = [],
+  onTextChange,
   messages,
   describedBy,
   invalid,
@@ -94,9 +87,9 @@ export function TagInput({
     for (const candidate of candidates) {
       const [tag] = normaliseTags([candidate]);
       if (!tag) {
-        refused = messages.blank;
-      } else if (next.some((existing) => sameTag(existing, tag))) {
-        refused = fill(messages.duplicate, tag);
+        refused = messages.tagBlank;
+      } else if (next.some((existing) => tagKey(existing) === tagKey(tag))) {
+        refused = fill(messages.tagDuplicate, tag);
       } else {
         next = [...next, tag];
         added.push(tag);
@@ -104,17 +97,20 @@ export function TagInput({
     }
     if (added.length > 0) {
       onChange(next);
-      setAnnouncement(added.map((tag) => fill(messages.added, tag)).join(' '));
+      setAnnouncement(added.map((tag) => fill(messages.tagAdded, tag)).join(' '));
     }
     setProblem(refused);
     // Keep what was typed when it was refused, so the agent can fix it.
-    if (!refused) setText('');
+    if (!refused) {
+      setText('');
+      onTextChange?.('');
+    }
     setActive(-1);
   }
 
   function remove(tag: string) {
     onChange(value.filter((existing) => existing !== tag));
-    setAnnouncement(fill(messages.removed, tag));
+    setAnnouncement(fill(messages.tagRemoved, tag));
     setProblem(null);
     document.getElementById(id)?.focus();
   }
@@ -156,19 +152,19 @@ export function TagInput({
     add(`${text}${pasted}`.split(/[,\r\n]+/).filter((part) => part.trim() !== ''));
   }
 
-  const describedByIds = [describedBy, problem ? problemId : undefined].filter(Boolean).join(' ') || undefined;
+  const describedByIds = cx(describedBy, problem ? problemId : undefined);
 
   return (
-    <div className={['rcou-tags', className].filter(Boolean).join(' ')} data-invalid={invalid || undefined}>
+    <div className={cx('rcou-tags', className)} data-invalid={invalid || undefined}>
       {value.length > 0 && (
-        <ul className="rcou-tags__chips" aria-label={messages.selected}>
+        <ul className="rcou-tags__chips" aria-label={messages.selectedTags}>
           {value.map((tag) => (
             <li key={tag} className="rcou-tags__chip">
               <span>{tag}</span>
               <button
                 type="button"
                 className="rcou-tags__remove"
-                aria-label={fill(messages.remove, tag)}
+                aria-label={fill(messages.tagRemove, tag)}
                 disabled={disabled}
                 onClick={() => remove(tag)}
               >
@@ -196,6 +192,7 @@ export function TagInput({
         value={text}
         onChange={(event) => {
           setText(event.target.value);
+          onTextChange?.(event.target.value);
           setOpen(true);
           setActive(-1);
           setProblem(null);
@@ -208,7 +205,7 @@ export function TagInput({
         }}
       />
       {expanded && (
-        <ul id={listboxId} role="listbox" aria-label={messages.suggestions} className="rcou-tags__listbox">
+        <ul id={listboxId} role="listbox" aria-label={messages.tagSuggestions} className="rcou-tags__listbox">
           {options.map((tag, position) => (
             <li
               key={tag}

@@ -1,0 +1,2 @@
+export { ServerTagInput } from './ServerTagInput';
+export type { ServerTagInputProps } from './ServerTagInput';

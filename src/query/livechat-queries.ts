@@ -1,0 +1,199 @@
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { OmnichannelClient } from '../client/client';
+import { useOmnichannelClient } from '../provider/OmnichannelProvider';
+import { livechatRoomKeys, omnichannelKeyRoot } from './keys';
+
+/** A non-2xx answer to one of the read endpoints. */
+export class OmnichannelApiError extends Error {
+  override readonly name = 'OmnichannelApiError';
+  constructor(
+    readonly status: number,
+    readonly path: string,
+  ) {
+    super(`GET ${path} answered ${status}`);
+  }
+}
+
+async function get<T>(client: OmnichannelClient, path: string, query: Record<string, string | number | boolean | undefined>, signal: AbortSignal): Promise<T> {
+  const { status, body } = await client.request({ method: 'GET', path, query, signal });
+  if (status < 200 || status > 299 || typeof body !== 'object' || body === null) throw new OmnichannelApiError(status, path);
+  return body as T;
+}
+
+export const livechatTagKeys = {
+  all: [...omnichannelKeyRoot, 'livechat-tags'] as const,
+  list: (filters: { department?: string; text: string }) => [...livechatTagKeys.all, filters] as const,
+};
+export const livechatDepartmentKeys = {
+  all: [...omnichannelKeyRoot, 'livechat-departments'] as const,
+  detail: (id: string) => [...livechatDepartmentKeys.all, id] as const,
+};
+export const livechatVisitorKeys = {
+  all: [...omnichannelKeyRoot, 'livechat-visitors'] as const,
+  detail: (id: string) => [...livechatVisitorKeys.all, id] as const,
+};
+export const omnichannelSettingKeys = {
+  all: [...omnichannelKeyRoot, 'settings'] as const,
+  detail: (id: string) => [...omnichannelSettingKeys.all, id] as const,
+};
+
+export interface LivechatTagsPage {
+  tags: string[];
+  offset: number;
+  total: number;
+  /** `false` when the server has no tag list (community edition, older servers: 404 or 403). */
+  available: boolean;
+}
+
+const TAGS_PAGE = 50;
+
+/** `GET livechat/tags`, searched by the server and paged by `count`/`offset`. */
+export function livechatTagsQueryOptions(client: OmnichannelClient, { department, text = '' }: { department?: string; text?: string }) {
+  return infiniteQueryOptions({
+    queryKey: livechatTagKeys.list({ department, text }),
+    initialPageParam: 0,
+    queryFn: async ({ pageParam, signal }): Promise<LivechatTagsPage> => {
+      try {
+        // As Rocket.Chat's own dialog asks: the department's tags (and tags of every department).
+        const body = await get<{ tags?: { name: string }[]; total?: number }>(
+          client,
+          'livechat/tags',
+          { text, department, viewAll: !department, offset: pageParam, count: TAGS_PAGE },
+          signal,
+        );
+        const tags = (body.tags ?? []).map((tag) => tag.name);
+        return { tags, offset: pageParam, total: body.total ?? tags.length, available: true };
+      } catch (error) {
+        if (error instanceof OmnichannelApiError && (error.status === 404 || error.status === 403)) {
+          return { tags: [], offset: 0, total: 0, available: false };
+        }
+        throw error;
+      }
+    },
+    getNextPageParam: (last) => (last.offset + last.tags.length < last.total && last.tags.length > 0 ? last.offset + last.tags.length : undefined),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** A value that follows `value` once it has stopped changing for `ms`. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+/**
+ * The server's tags matching `text` (debounced while typing), for a department. Community and
+ * older servers have no tag list: `available` is then `false` and it is not an error.
+ */
+export function useLivechatTags({ department, text = '', enabled = true }: { department?: string; text?: string; enabled?: boolean }) {
+  const client = useOmnichannelClient();
+  const query = useInfiniteQuery({ ...livechatTagsQueryOptions(client, { department, text: useDebounced(text.trim(), 250) }), enabled });
+  const pages = query.data?.pages ?? [];
+  return { ...query, tags: pages.flatMap((page) => page.tags), available: pages[0]?.available ?? true };
+}
+
+export interface LivechatRoomInfo {
+  _id: string;
+  open: boolean;
+  departmentId?: string;
+  visitorId?: string;
+}
+
+/** `GET rooms.info?roomId=`: whether the room is open, its department and its visitor. */
+export function livechatRoomQueryOptions(client: OmnichannelClient, rid: string) {
+  return queryOptions({
+    queryKey: livechatRoomKeys.detail(rid),
+    queryFn: async ({ signal }): Promise<LivechatRoomInfo> => {
+      const { room } = await get<{ room: { _id: string; open?: boolean; departmentId?: string; v?: { _id?: string } } }>(client, 'rooms.info', { roomId: rid }, signal);
+      return { _id: room._id, open: room.open === true, departmentId: room.departmentId, visitorId: room.v?._id };
+    },
+  });
+}
+
+export function useLivechatRoom(rid: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...livechatRoomQueryOptions(useOmnichannelClient(), rid), enabled });
+}
+
+export interface LivechatVisitorInfo {
+  _id: string;
+  name?: string;
+  email?: string;
+}
+
+/** `GET livechat/visitors.info?visitorId=`: the visitor's name and first e-mail address. */
+export function livechatVisitorQueryOptions(client: OmnichannelClient, visitorId: string) {
+  return queryOptions({
+    queryKey: livechatVisitorKeys.detail(visitorId),
+    queryFn: async ({ signal }): Promise<LivechatVisitorInfo> => {
+      const { visitor } = await get<{ visitor: { _id: string; name?: string; visitorEmails?: { address?: string }[] } }>(
+        client,
+        'livechat/visitors.info',
+        { visitorId },
+        signal,
+      );
+      return { _id: visitor._id, name: visitor.name, email: visitor.visitorEmails?.[0]?.address };
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useLivechatVisitor(visitorId: string | undefined) {
+  return useQuery({ ...livechatVisitorQueryOptions(useOmnichannelClient(), visitorId ?? ''), enabled: Boolean(visitorId) });
+}
+
+export interface LivechatDepartmentInfo {
+  _id: string;
+  name?: string;
+  requestTagBeforeClosingChat: boolean;
+  chatClosingTags: string[];
+}
+
+/** `GET livechat/department/:id`: its closing rule and closing tags (`null` when unknown). */
+export function livechatDepartmentQueryOptions(client: OmnichannelClient, id: string) {
+  return queryOptions({
+    queryKey: livechatDepartmentKeys.detail(id),
+    queryFn: async ({ signal }): Promise<LivechatDepartmentInfo | null> => {
+      const { department } = await get<{ department: (Partial<LivechatDepartmentInfo> & { _id: string }) | null }>(
+        client,
+        `livechat/department/${encodeURIComponent(id)}`,
+        {},
+        signal,
+      );
+      return department
+        ? { _id: department._id, name: department.name, requestTagBeforeClosingChat: department.requestTagBeforeClosingChat === true, chatClosingTags: department.chatClosingTags ?? [] }
+        : null;
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useLivechatDepartment(id: string | undefined) {
+  return useQuery({ ...livechatDepartmentQueryOptions(useOmnichannelClient(), id ?? ''), enabled: Boolean(id) });
+}
+
+const COMMENT_SETTING = 'Livechat_request_comment_when_closing_conversation';
+
+/**
+ * Whether the server requires a closing comment, from its public settings; `null` when the
+ * server does not expose the setting (the dialog then learns it from a `comment-required` answer).
+ */
+export function commentRequiredQueryOptions(client: OmnichannelClient) {
+  return queryOptions({
+    queryKey: omnichannelSettingKeys.detail(COMMENT_SETTING),
+    queryFn: async ({ signal }): Promise<boolean | null> => {
+      const { settings } = await get<{ settings?: { _id: string; value?: unknown }[] }>(client, 'settings.public', { _id: COMMENT_SETTING }, signal);
+      const value = settings?.find((setting) => setting._id === COMMENT_SETTING)?.value;
+      return typeof value === 'boolean' ? value : null;
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useCommentRequired({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...commentRequiredQueryOptions(useOmnichannelClient()), enabled });
+}
