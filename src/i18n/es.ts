@@ -7,7 +7,6 @@ export const esMessages: CloseRoomMessages = {
   commentLabel: 'Comentario',
   commentPlaceholder: '¿Qué pasó en esta conversación?',
   requiredSuffix: '(obligatorio)',
-  optionalSuffix: '(opcional)',
   tagsLabel: 'Etiquetas',
   tagsHint: 'Pulsa Intro o coma para añadir una etiqueta.',
   tagsFreeText: 'Este departamento no tiene etiquetas definidas: escribe cualquier etiqueta y pulsa Intro.',

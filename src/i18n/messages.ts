@@ -11,7 +11,6 @@ export interface CloseRoomMessages {
   commentLabel: string;
   commentPlaceholder: string;
   requiredSuffix: string;
-  optionalSuffix: string;
   tagsLabel: string;
   tagsHint: string;
   /** Hint when tags are required and none are offered. */
@@ -57,7 +56,6 @@ export const enMessages: CloseRoomMessages = {
   commentLabel: 'Comment',
   commentPlaceholder: 'What happened in this conversation?',
   requiredSuffix: '(required)',
-  optionalSuffix: '(optional)',
   tagsLabel: 'Tags',
   tagsHint: 'Press Enter or comma to add a tag.',
   tagsFreeText: 'No tags are set up for this department: type any tag, then press Enter.',

@@ -7,7 +7,6 @@ export const ptBRMessages: CloseRoomMessages = {
   commentLabel: 'Comentário',
   commentPlaceholder: 'O que aconteceu nesta conversa?',
   requiredSuffix: '(obrigatório)',
-  optionalSuffix: '(opcional)',
   tagsLabel: 'Tags',
   tagsHint: 'Pressione Enter ou vírgula para adicionar uma tag.',
   tagsFreeText: 'Este departamento não tem tags cadastradas: digite qualquer tag e pressione Enter.',

@@ -70,22 +70,10 @@ export interface CloseRoomFormProps {
 const RETRYABLE: readonly CloseRoomErrorKind[] = ['network', 'timeout', 'server', 'rate-limited', 'conflict', 'unknown', 'invalid-params'];
 const FINAL: readonly CloseRoomErrorKind[] = ['already-closed', 'room-not-found'];
 
-// Four rule combinations at most: build each schema once.
-const schemas = new Map<string, ReturnType<typeof createCloseRoomFormSchema>>();
-function schemaFor(rules: CloseRoomFormSchemaOptions) {
-  const key = `${String(rules.requireComment)}:${String(rules.requireTags)}`;
-  let schema = schemas.get(key);
-  if (!schema) {
-    schema = createCloseRoomFormSchema(rules);
-    schemas.set(key, schema);
-  }
-  return schema;
-}
-
 // The rules can change while the form is mounted (a server answer teaches one), so the resolver
 // reads them from react-hook-form's `context`, which is refreshed on every render.
 const resolver: Resolver<CloseRoomFormInput, CloseRoomFormSchemaOptions, CloseRoomFormValues> = (values, rules, options) =>
-  zodResolver(schemaFor(rules ?? {}))(values, rules, options);
+  zodResolver(createCloseRoomFormSchema(rules))(values, rules, options);
 
 function errorText(messages: CloseRoomMessages, error: CloseRoomError): string {
   if (error.kind === 'rate-limited') {
@@ -96,17 +84,51 @@ function errorText(messages: CloseRoomMessages, error: CloseRoomError): string {
   return messages.errors[error.kind];
 }
 
+/** What connected mode learned from the server, for the form's view. */
+interface ServerView {
+  departmentId: string | undefined;
+  closingTags: readonly string[];
+  roomClosed: boolean;
+  /** How many tags the server offers with no text typed. */
+  offered: number;
+}
+
 /**
  * The close-conversation form without a dialog around it, for hosts with their own modal or side
  * panel. Needs an `OmnichannelProvider` and a react-query `QueryClientProvider` above it.
  */
-export function CloseRoomForm({
+export function CloseRoomForm(props: CloseRoomFormProps) {
+  const { rid } = props;
+  if (typeof rid !== 'string' || !rid.trim()) {
+    // A developer error, not an agent's: fail loudly at render, before any request (#7).
+    throw new TypeError(`CloseRoomForm needs the room id: rid must be a non-empty string, got ${JSON.stringify(rid)}`);
+  }
+  // Connected mode lives in its own component, so the plain form starts no query at all.
+  return props.source === 'server' ? <ConnectedCloseRoomForm {...props} /> : <CloseRoomFormView {...props} />;
+}
+
+/** Connected mode: the server's rules, explicit props first (#5). */
+function ConnectedCloseRoomForm(props: CloseRoomFormProps) {
+  const server = useCloseRoomServerRules(props.rid);
+  const serverTags = useLivechatTags({ department: server.departmentId, enabled: props.tagSuggestions === undefined });
+  const offered = props.tagSuggestions ?? (serverTags.available ? serverTags.tags : server.closingTags);
+  return (
+    <CloseRoomFormView
+      {...props}
+      visitorEmail={props.visitorEmail ?? server.visitorEmail}
+      requireComment={props.requireComment ?? server.requireComment}
+      requireTags={props.requireTags ?? server.requireTags}
+      server={{ departmentId: server.departmentId, closingTags: server.closingTags, roomClosed: server.roomClosed, offered: offered.length }}
+    />
+  );
+}
+
+function CloseRoomFormView({
   rid,
-  visitorEmail: visitorEmailProp,
+  visitorEmail,
   defaultValues,
-  source = 'props',
-  requireComment: requireCommentProp,
-  requireTags: requireTagsProp,
+  requireComment = false,
+  requireTags = false,
   tagSuggestions,
   transcript,
   onClosed,
@@ -116,26 +138,14 @@ export function CloseRoomForm({
   messages: messagesOverride,
   id,
   className,
-}: CloseRoomFormProps) {
-  if (typeof rid !== 'string' || !rid.trim()) {
-    // A developer error, not an agent's: fail loudly at render, before any request (#7).
-    throw new TypeError(`CloseRoomForm needs the room id: rid must be a non-empty string, got ${JSON.stringify(rid)}`);
-  }
+  server,
+}: CloseRoomFormProps & { server?: ServerView }) {
   const client = useOmnichannelClient();
   const generatedId = useId();
   const baseId = id ?? generatedId;
   const messages = useMemo(() => mergeMessages(enMessages, messagesOverride), [messagesOverride]);
   const showEmail = transcript?.email ?? true;
   const showPdf = transcript?.pdf ?? false;
-
-  // Connected mode: the server's rules, explicit props first (#5).
-  const connected = source === 'server';
-  const server = useCloseRoomServerRules(rid, { enabled: connected });
-  const serverTags = useLivechatTags({ department: server.departmentId, enabled: connected && tagSuggestions === undefined });
-  const visitorEmail = visitorEmailProp ?? server.visitorEmail;
-  const requireComment = requireCommentProp ?? server.requireComment ?? false;
-  const requireTags = requireTagsProp ?? server.requireTags ?? false;
-  const offeredTags = tagSuggestions ?? (serverTags.available ? serverTags.tags : server.closingTags);
 
   // Rules the server taught us with a refusal, so the same mistake is caught before sending.
   const [learned, setLearned] = useState<CloseRoomFormSchemaOptions>({});
@@ -223,7 +233,7 @@ export function CloseRoomForm({
 
 
   // A room the server reports closed before any attempt: say so before the agent types.
-  const closedBefore = connected && server.roomClosed && mutation.isIdle;
+  const closedBefore = server?.roomClosed === true && mutation.isIdle;
   useEffect(() => {
     if (closedBefore && !roomClosed.current) {
       roomClosed.current = true;
@@ -270,7 +280,7 @@ export function CloseRoomForm({
               label={messages.tagsLabel}
               labelSuffix={suffix(rules.requireTags)}
               // A department that requires tags but offers none: say free tags work (#5).
-              hint={rules.requireTags && offeredTags.length === 0 ? messages.tagsFreeText : messages.tagsHint}
+              hint={rules.requireTags && (server ? server.offered : (tagSuggestions?.length ?? 0)) === 0 ? messages.tagsFreeText : messages.tagsHint}
               error={fieldState.error?.message ? messages.fieldErrors[fieldState.error.message as CloseRoomFormErrorCode] : undefined}
             >
               {(wiring) => {
@@ -285,7 +295,7 @@ export function CloseRoomForm({
                   inputRef: field.ref,
                   messages,
                 };
-                return connected && tagSuggestions === undefined ? (
+                return server && tagSuggestions === undefined ? (
                   <ServerTagInput {...tagProps} department={server.departmentId} fallback={server.closingTags} />
                 ) : (
                   <TagInput {...tagProps} suggestions={tagSuggestions} />

@@ -33,6 +33,18 @@ export interface TagInputProps {
   className?: string;
 }
 
+// Lower-cased once per suggestion list and kept while the list lives, not on every open of the
+// dialog nor on every keystroke: thousands of tags (#6). Only computed once the list opens.
+const lowerCache = new WeakMap<readonly string[], string[]>();
+function lowerCased(suggestions: readonly string[]): string[] {
+  let lowered = lowerCache.get(suggestions);
+  if (!lowered) {
+    lowered = suggestions.map((tag) => tag.toLocaleLowerCase());
+    lowerCache.set(suggestions, lowered);
+  }
+  return lowered;
+}
+
 const fill = (template: string, tag: string) => template.replace('{tag}', tag);
 
 /**
@@ -63,20 +75,20 @@ export function TagInput({
   const [problem, setProblem] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
-  // Lower-cased once per suggestion list, not once per keystroke (thousands of tags, #6).
-  const index = useMemo(() => suggestions.map((tag) => [tag, tag.toLocaleLowerCase()] as const), [suggestions]);
   // Typing stays immediate; the list catches up at React's lower priority.
   const query = useDeferredValue(text.trim().toLocaleLowerCase());
   const options = useMemo(() => {
     if (!open) return [];
     const chosen = new Set(value.map((tag) => tag.toLocaleLowerCase()));
     const found: string[] = [];
-    for (const [tag, lower] of index) {
-      if (lower.includes(query) && !chosen.has(lower)) found.push(tag);
+    const lowered = lowerCased(suggestions);
+    for (let position = 0; position < suggestions.length; position += 1) {
+      const lower = lowered[position] ?? '';
+      if (lower.includes(query) && !chosen.has(lower)) found.push(suggestions[position] ?? '');
       if (found.length === MAX_OPTIONS) break;
     }
     return found;
-  }, [index, query, value, open]);
+  }, [suggestions, query, value, open]);
   const expanded = open && options.length > 0;
   const activeOption = expanded && active >= 0 && active < options.length ? active : -1;
 

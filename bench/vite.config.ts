@@ -1,0 +1,16 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// `npm run bench` builds these two pages in production mode: the library's dialog and the floor
+// (the same fields as plain HTML in a native <dialog>, no library).
+export default defineConfig({
+  root: import.meta.dirname,
+  base: './',
+  plugins: [react()],
+  logLevel: 'warn',
+  build: {
+    outDir: '../bench-results/site',
+    emptyOutDir: true,
+    rollupOptions: { input: { library: `${import.meta.dirname}/library.html`, floor: `${import.meta.dirname}/floor.html` } },
+  },
+});

@@ -1,0 +1,123 @@
+// `npm run bench`: the dialog against the floor (plain HTML in a native <dialog>, no library),
+// both built in production mode and driven in headless Chromium. Prints medians and ratios.
+// Figures, not pass/fail: timings on a shared 2-core machine vary from run to run.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const chromiumArgs = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+await build({ configFile: 'bench/vite.config.ts', mode: 'production', logLevel: 'warn' });
+const server = await preview({ configFile: 'bench/vite.config.ts', preview: { port: 0 }, logLevel: 'warn' });
+const base = server.resolvedUrls.local[0];
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+
+const QUERIES = ['b', 'bi', 'bil', 'vip-1', 'ref', 'on', 'shipping-4', 'log', 'feature-00', 'churn-2'];
+
+async function measure(pageName) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${base}${pageName}.html`);
+  await page.waitForFunction(() => window.bench?.ready === true);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const scriptSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0;
+
+  // Warm up: the first open compiles and lays out everything once.
+  for (let index = 0; index < 3; index += 1) {
+    await page.evaluate(() => window.bench.open());
+    await page.evaluate(() => window.bench.close());
+  }
+
+  const open = [];
+  for (let index = 0; index < RUNS; index += 1) {
+    open.push(await page.evaluate(() => window.bench.open()));
+    await page.evaluate(() => window.bench.close());
+  }
+
+  // Typing in the comment: per keystroke, the input event's synchronous script, plus the
+  // script time Chromium counts around it (CDP ScriptDuration), plus React commits.
+  await page.evaluate(() => window.bench.open());
+  const keystrokes = RUNS * 5;
+  const commitsBefore = await page.evaluate(() => ({ ...(window.reactCommits?.renders ?? {}), total: window.reactCommits?.total ?? 0 }));
+  const scriptBefore = await scriptSeconds();
+  // Timed in batches of 20 keystrokes (performance.now() is coarse in Chromium), a frame apart.
+  const typing = await page.evaluate(async (count) => {
+    const batches = [];
+    let text = '';
+    for (let done = 0; done < count; done += 20) {
+      const start = performance.now();
+      for (let key = 0; key < 20; key += 1) {
+        text += 'abcdefghij'[key % 10];
+        window.bench.typeComment(text);
+      }
+      batches.push((performance.now() - start) / 20);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    return batches;
+  }, keystrokes);
+  const scriptPerKey = ((await scriptSeconds()) - scriptBefore) * 1000 / keystrokes;
+  const commitsAfter = await page.evaluate(() => ({ ...(window.reactCommits?.renders ?? {}), total: window.reactCommits?.total ?? 0 }));
+  const perKey = (name) => ((commitsAfter[name] ?? 0) - (commitsBefore[name] ?? 0)) / keystrokes;
+
+  const tags = [];
+  for (let index = 0; index < RUNS; index += 1) {
+    const query = QUERIES[index % QUERIES.length];
+    tags.push(await page.evaluate((text) => window.bench.typeTag(text), query));
+    await page.evaluate(() => window.bench.typeTag(''));
+  }
+  await page.evaluate(() => window.bench.close());
+
+  const submit = [];
+  for (let index = 0; index < RUNS; index += 1) {
+    await page.evaluate(() => window.bench.open());
+    submit.push(await page.evaluate(() => window.bench.submit()));
+    await page.waitForFunction(() => !document.querySelector('[role="dialog"]') && !document.querySelector('dialog[open]'));
+  }
+  await page.close();
+  return {
+    openFocused: median(open.map((times) => times.focused)),
+    openPainted: median(open.map((times) => times.painted)),
+    typingHandler: median(typing),
+    typingScript: scriptPerKey,
+    commitsPerKey: perKey('total'),
+    dialogRendersPerKey: perKey('CloseRoomDialog'),
+    formRendersPerKey: perKey('CloseRoomForm'),
+    tagsUpdated: median(tags.map((times) => times.updated)),
+    tagsPainted: median(tags.map((times) => times.painted)),
+    submit: median(submit),
+  };
+}
+
+const library = await measure('library');
+const floor = await measure('floor');
+await browser.close();
+await server.close();
+
+const rows = [
+  ['open: click to comment focused', 'openFocused', 'ms'],
+  ['open: click to next frame painted', 'openPainted', 'ms'],
+  ['typing: input handler per keystroke', 'typingHandler', 'ms'],
+  ['typing: script time per keystroke (CDP)', 'typingScript', 'ms'],
+  ['tags, 5,000 suggestions: keystroke to list updated', 'tagsUpdated', 'ms'],
+  ['tags, 5,000 suggestions: keystroke to list painted', 'tagsPainted', 'ms'],
+  ['submit: click to request leaving', 'submit', 'ms'],
+];
+const fmt = (value) => value.toFixed(value < 1 ? 3 : 1);
+console.log(`\nbench ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Chromium headless, ${RUNS} runs, medians\n`);
+console.log(`| figure | library | floor | ratio |`);
+console.log(`| --- | ---: | ---: | ---: |`);
+for (const [label, key, unit] of rows) {
+  console.log(`| ${label} | ${fmt(library[key])} ${unit} | ${fmt(floor[key])} ${unit} | ${(library[key] / Math.max(floor[key], 0.001)).toFixed(2)}× |`);
+}
+console.log(`| React commits per comment keystroke | ${library.commitsPerKey.toFixed(2)} | n/a | |`);
+console.log(`| renders of CloseRoomDialog / CloseRoomForm per comment keystroke | ${library.dialogRendersPerKey.toFixed(2)} / ${library.formRendersPerKey.toFixed(2)} | n/a | |`);
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/bench.json', JSON.stringify({ date: new Date().toISOString(), runs: RUNS, library, floor }, null, 2));
