@@ -437,3 +437,51 @@ describe('themes', () => {
     }
   });
 });
+
+describe('ARIA references', () => {
+  /** Every id an aria-* attribute points at must be a mounted node. */
+  function danglingReferences() {
+    const attributes = ['aria-describedby', 'aria-labelledby', 'aria-controls', 'aria-activedescendant', 'aria-errormessage'];
+    const missing: string[] = [];
+    for (const element of document.querySelectorAll(attributes.map((name) => `[${name}]`).join(','))) {
+      for (const name of attributes) {
+        for (const id of element.getAttribute(name)?.split(/\s+/).filter(Boolean) ?? []) {
+          if (!document.getElementById(id)) missing.push(`${name}=${id}`);
+        }
+      }
+    }
+    return missing;
+  }
+
+  it('point only at mounted nodes, in every state', async () => {
+    const { user } = await openDialog({ requireComment: true, requireTags: true, tagSuggestions: ['billing', 'bug'], visitorEmail: 'bad@' });
+    expect(danglingReferences()).toEqual([]);
+    await user.click(screen.getByRole('checkbox', { name: 'Send transcript to visitor' }));
+    await user.click(submitButton());
+    await waitFor(() => expect(comment()).toBeInvalid());
+    expect(danglingReferences()).toEqual([]);
+    await user.type(tagInput(), 'b{ArrowDown}');
+    expect(screen.getByRole('listbox')).toBeInTheDocument();
+    expect(danglingReferences()).toEqual([]);
+    await user.type(tagInput(), '{Escape}');
+    await user.clear(tagInput());
+    await user.type(tagInput(), '  {Enter}');
+    expect(danglingReferences()).toEqual([]);
+    await user.keyboard('{Escape}');
+    expect(danglingReferences()).toEqual([]);
+  });
+});
+
+describe('the backdrop', () => {
+  it('closes the dialog when clicked, locks page scrolling while open, and injects no <style>', async () => {
+    const styles = document.querySelectorAll('style').length;
+    const { user, dialog } = await openDialog();
+    expect(document.querySelectorAll('style')).toHaveLength(styles);
+    expect(getComputedStyle(document.documentElement).overflow).toBe('hidden');
+    const backdrop = document.querySelector('.rcou-overlay');
+    expect(backdrop).not.toBeNull();
+    await user.pointer({ keys: '[MouseLeft]', target: backdrop as Element, coords: { clientX: 5, clientY: 5 } });
+    expect(dialog).not.toBeInTheDocument();
+    expect(getComputedStyle(document.documentElement).overflow).not.toBe('hidden');
+  });
+});
