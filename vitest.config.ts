@@ -6,6 +6,7 @@ import viteConfig from './vite.config.ts';
 
 // Debian's Chromium, never a downloaded one (shared/TOOLCHAIN.md).
 const chromium = playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } });
+const browser = { enabled: true, headless: true, provider: chromium, instances: [{ browser: 'chromium' as const }], screenshotFailures: false };
 
 export default mergeConfig(
   viteConfig,
@@ -38,13 +39,7 @@ export default mergeConfig(
             name: 'browser',
             include: ['src/**/*.browser.test.{ts,tsx}', 'test/browser/**/*.test.{ts,tsx}'],
             setupFiles: ['test/setup/browser.ts'],
-            browser: {
-              enabled: true,
-              headless: true,
-              provider: chromium,
-              instances: [{ browser: 'chromium' }],
-              screenshotFailures: false,
-            },
+            browser,
           },
         },
         {
@@ -53,13 +48,7 @@ export default mergeConfig(
           plugins: [storybookTest({ configDir: '.storybook' })],
           test: {
             name: 'storybook',
-            browser: {
-              enabled: true,
-              headless: true,
-              provider: chromium,
-              instances: [{ browser: 'chromium' }],
-              screenshotFailures: false,
-            },
+            browser,
           },
         },
       ],

@@ -2,11 +2,10 @@ import type { Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../helpers/chromium';
+import { launchChromium } from '../helpers/chromium';
 import { serveStatic } from '../helpers/static-server';
 
 // Issue #7: the built demo under a strict Content-Security-Policy. No inline script, no style
@@ -39,7 +38,7 @@ describe('the demo under a strict Content-Security-Policy', () => {
   beforeAll(async () => {
     await build({ configFile: 'examples/agent-console/vite.config.ts', build: { outDir: out, emptyOutDir: true }, logLevel: 'silent' });
     ({ server, url } = await serveStatic(out, { 'Content-Security-Policy': POLICY }));
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

@@ -1,12 +1,11 @@
 import type { Server } from 'node:http';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { createServer } from 'vite';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockAgent } from '../../src/testing';
 import type { RocketChatMock } from '../../src/testing';
-import { chromiumArgs, chromiumPath } from '../helpers/chromium';
+import { launchChromium } from '../helpers/chromium';
 import { startRocketChatHttp } from '../helpers/rocketchat-http';
 
 // `RC_URL=… RC_USER_ID=… RC_AUTH_TOKEN=… npm start`, against a Rocket.Chat-like HTTP server on
@@ -29,7 +28,7 @@ describe('the demo against a Rocket.Chat server', () => {
       }
     }
     await demo.listen();
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -1,9 +1,8 @@
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { createServer } from 'vite';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../helpers/chromium';
+import { launchChromium } from '../helpers/chromium';
 
 // `npm start` as a user runs it: the demo's own Vite config, served, driven in Chromium.
 describe('the agent-console demo on the built-in mock Rocket.Chat', () => {
@@ -15,7 +14,7 @@ describe('the agent-console demo on the built-in mock Rocket.Chat', () => {
     server = await createServer({ configFile: 'examples/agent-console/vite.config.ts', server: { port: 0 }, logLevel: 'silent' });
     await server.listen();
     url = server.resolvedUrls?.local[0] ?? '';
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -3,10 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../helpers/chromium';
+import { launchChromium } from '../helpers/chromium';
 import { serveStatic } from '../helpers/static-server';
 
 // `npm run build-storybook`, then the result opened from a plain static server, offline.
@@ -19,7 +18,7 @@ describe('the static Storybook build', () => {
   beforeAll(async () => {
     execFileSync('node_modules/.bin/storybook', ['build', '-o', out, '--quiet', '--disable-telemetry'], { stdio: 'pipe' });
     ({ server, url } = await serveStatic(out));
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

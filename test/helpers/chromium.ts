@@ -1,3 +1,6 @@
+import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+
 /** Debian's Chromium and the flags this machine needs (shared/TOOLCHAIN.md). */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -10,3 +13,8 @@ export const chromiumArgs = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/** Debian's Chromium, launched the way every e2e test here needs it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}
