@@ -21,6 +21,8 @@ async function shoot(colorScheme) {
   if (colorScheme === 'light') await page.screenshot({ path: 'docs/demo.png' });
   await page.getByRole('button', { name: 'Close conversation…' }).click();
   const dialog = page.getByRole('dialog');
+  // Connected mode: wait for the server's rules before filling in.
+  await dialog.getByText('(required)').waitFor();
   await dialog.getByRole('textbox', { name: /Comment/ }).fill('Invoice resent, customer confirmed.');
   await dialog.getByRole('combobox', { name: /Tags/ }).fill('billing');
   await dialog.getByRole('combobox', { name: /Tags/ }).press('Enter');
@@ -29,6 +31,7 @@ async function shoot(colorScheme) {
   await dialog.getByRole('button', { name: 'Close conversation', exact: true }).click();
   await dialog.getByText('Enter a valid email address').waitFor();
   await dialog.getByRole('combobox', { name: /Tags/ }).fill('re');
+  await dialog.getByRole('option', { name: 'refund' }).waitFor();
   await dialog.screenshot({ path: `docs/dialog-${colorScheme}.png` });
   await page.close();
 }

@@ -38,7 +38,7 @@ function invalid(message: string): CloseRoomError {
  */
 function toBody(request: CloseRoomRequest): CloseRoomRequest {
   if (typeof request?.rid !== 'string' || !request.rid.trim()) {
-    throw invalid('closeRoom needs the room id: request.rid must be a non-empty string');
+    throw invalid('closeRoom: rid must be a non-empty string');
   }
   const body: CloseRoomRequest = { rid: request.rid };
   if (request.comment !== undefined) body.comment = request.comment;
@@ -50,7 +50,7 @@ function toBody(request: CloseRoomRequest): CloseRoomRequest {
       const { email, subject } = transcript.requestData ?? {};
       if (!email || !subject) {
         // The server accepts this shape and then crashes with "Cannot read properties of undefined".
-        throw invalid('transcriptEmail.sendToVisitor: true needs requestData with an email and a subject');
+        throw invalid('closeRoom: sendToVisitor needs requestData with email and subject');
       }
       body.transcriptEmail = { sendToVisitor: true, requestData: { email, subject } };
     } else {

@@ -36,16 +36,14 @@ export interface CloseRoomErrorOptions {
 export class CloseRoomError extends Error {
   override readonly name = 'CloseRoomError';
   readonly kind: CloseRoomErrorKind;
-  readonly status: number | undefined;
-  readonly serverError: string | undefined;
-  readonly retryAfterSeconds: number | undefined;
+  declare readonly status: number | undefined;
+  declare readonly serverError: string | undefined;
+  declare readonly retryAfterSeconds: number | undefined;
 
-  constructor(kind: CloseRoomErrorKind, message: string, options: CloseRoomErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(kind: CloseRoomErrorKind, message: string, { cause, ...details }: CloseRoomErrorOptions = {}) {
+    super(message, cause === undefined ? undefined : { cause });
     this.kind = kind;
-    this.status = options.status;
-    this.serverError = options.serverError;
-    this.retryAfterSeconds = options.retryAfterSeconds;
+    Object.assign(this, { status: undefined, serverError: undefined, retryAfterSeconds: undefined }, details);
   }
 }
 

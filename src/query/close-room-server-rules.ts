@@ -13,6 +13,8 @@ export interface CloseRoomServerRules {
   closingTags: string[];
   /** `true` once the server says the room is closed already. */
   roomClosed: boolean;
+  /** `true` once the room has been read (or could not be): its department is then known. */
+  roomLoaded: boolean;
 }
 
 /**
@@ -32,5 +34,6 @@ export function useCloseRoomServerRules(rid: string, { enabled = true }: { enabl
     departmentId: room.data?.departmentId,
     closingTags: department.data?.chatClosingTags ?? [],
     roomClosed: room.data?.open === false,
+    roomLoaded: room.isSuccess || room.isError,
   };
 }

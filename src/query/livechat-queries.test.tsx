@@ -91,6 +91,7 @@ describe('room, visitor, department and setting queries', () => {
       departmentId: 'dept-sales',
       closingTags: ['sales'],
       roomClosed: false,
+      roomLoaded: true,
     });
   });
 

@@ -21,22 +21,19 @@ async function get<T>(client: OmnichannelClient, path: string, query: Record<str
   return body as T;
 }
 
+/** Keys of one kind of record: `all` for the kind, `detail(id)` for one. */
+function keysOf(kind: string) {
+  const all = [...omnichannelKeyRoot, kind] as const;
+  return { all, detail: (id: string) => [...all, id] as const };
+}
+
 export const livechatTagKeys = {
   all: [...omnichannelKeyRoot, 'livechat-tags'] as const,
   list: (filters: { department?: string; text: string }) => [...livechatTagKeys.all, filters] as const,
 };
-export const livechatDepartmentKeys = {
-  all: [...omnichannelKeyRoot, 'livechat-departments'] as const,
-  detail: (id: string) => [...livechatDepartmentKeys.all, id] as const,
-};
-export const livechatVisitorKeys = {
-  all: [...omnichannelKeyRoot, 'livechat-visitors'] as const,
-  detail: (id: string) => [...livechatVisitorKeys.all, id] as const,
-};
-export const omnichannelSettingKeys = {
-  all: [...omnichannelKeyRoot, 'settings'] as const,
-  detail: (id: string) => [...omnichannelSettingKeys.all, id] as const,
-};
+export const livechatDepartmentKeys = keysOf('livechat-departments');
+export const livechatVisitorKeys = keysOf('livechat-visitors');
+export const omnichannelSettingKeys = keysOf('settings');
 
 export interface LivechatTagsPage {
   tags: string[];

@@ -30,7 +30,7 @@ export function normaliseTags(tags: readonly string[]): string[] {
   const result: string[] = [];
   for (const raw of tags) {
     const tag = raw.trim().replace(/\s+/g, ' ');
-    const key = tagKey(tag);
+    const key = tag.toLocaleLowerCase();
     if (!tag || seen.has(key)) continue;
     seen.add(key);
     result.push(tag);

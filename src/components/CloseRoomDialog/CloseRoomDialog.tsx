@@ -1,7 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ReactElement } from 'react';
-import { enMessages, mergeMessages } from '../../i18n/messages';
+import { enMessages } from '../../i18n/messages';
 import { CloseRoomForm } from '../CloseRoomForm/CloseRoomForm';
 import type { CloseRoomFormProps, CloseRoomResult } from '../CloseRoomForm/CloseRoomForm';
 import { cx } from '../../utils/cx';
@@ -45,7 +45,6 @@ export function CloseRoomDialog({
     if (openProp === undefined) setUncontrolledOpen(next);
     onOpenChange?.(next);
   };
-  const messages = useMemo(() => mergeMessages(enMessages, messagesOverride), [messagesOverride]);
   const baseId = useId();
 
   function handleClosed(result: CloseRoomResult) {
@@ -80,8 +79,8 @@ export function CloseRoomDialog({
             }
           }}
         >
-          <Dialog.Title className="rcou-dialog__title">{messages.title}</Dialog.Title>
-          <Dialog.Description className="rcou-dialog__description">{messages.description}</Dialog.Description>
+          <Dialog.Title className="rcou-dialog__title">{messagesOverride?.title ?? enMessages.title}</Dialog.Title>
+          <Dialog.Description className="rcou-dialog__description">{messagesOverride?.description ?? enMessages.description}</Dialog.Description>
           <CloseRoomForm
             {...formProps}
             id={baseId}

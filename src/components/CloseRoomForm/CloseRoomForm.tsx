@@ -91,6 +91,8 @@ interface ServerView {
   roomClosed: boolean;
   /** How many tags the server offers with no text typed. */
   offered: number;
+  /** The room's department is known: tags can be searched for it. */
+  ready: boolean;
 }
 
 /**
@@ -110,7 +112,8 @@ export function CloseRoomForm(props: CloseRoomFormProps) {
 /** Connected mode: the server's rules, explicit props first (#5). */
 function ConnectedCloseRoomForm(props: CloseRoomFormProps) {
   const server = useCloseRoomServerRules(props.rid);
-  const serverTags = useLivechatTags({ department: server.departmentId, enabled: props.tagSuggestions === undefined });
+  // Searching tags waits for the room, whose department filters them.
+  const serverTags = useLivechatTags({ department: server.departmentId, enabled: props.tagSuggestions === undefined && server.roomLoaded });
   const offered = props.tagSuggestions ?? (serverTags.available ? serverTags.tags : server.closingTags);
   return (
     <CloseRoomFormView
@@ -118,7 +121,13 @@ function ConnectedCloseRoomForm(props: CloseRoomFormProps) {
       visitorEmail={props.visitorEmail ?? server.visitorEmail}
       requireComment={props.requireComment ?? server.requireComment}
       requireTags={props.requireTags ?? server.requireTags}
-      server={{ departmentId: server.departmentId, closingTags: server.closingTags, roomClosed: server.roomClosed, offered: offered.length }}
+      server={{
+        departmentId: server.departmentId,
+        closingTags: server.closingTags,
+        roomClosed: server.roomClosed,
+        offered: offered.length,
+        ready: server.roomLoaded,
+      }}
     />
   );
 }
@@ -202,15 +211,11 @@ function CloseRoomFormView({
       await mutation.mutateAsync(toCloseRoomRequest(rid, values));
     } catch (caught) {
       const error = caught as CloseRoomError;
-      const field: { name: 'comment' | 'tags'; code: CloseRoomFormErrorCode } | undefined =
-        error.kind === 'comment-required'
-          ? { name: 'comment', code: 'comment-required' }
-          : error.kind === 'tags-required'
-            ? { name: 'tags', code: 'tags-required' }
-            : undefined;
+      // The server's kind and the schema's code are the same words for these two.
+      const field = error.kind === 'comment-required' ? 'comment' : error.kind === 'tags-required' ? 'tags' : undefined;
       if (field) {
-        setLearned((current) => ({ ...current, [field.name === 'comment' ? 'requireComment' : 'requireTags']: true }));
-        setError(field.name, { type: 'server', message: field.code }, { shouldFocus: true });
+        setLearned((current) => ({ ...current, [field === 'comment' ? 'requireComment' : 'requireTags']: true }));
+        setError(field, { type: 'server', message: error.kind }, { shouldFocus: true });
       }
     } finally {
       submitting.current = false;
@@ -274,14 +279,14 @@ function CloseRoomFormView({
         <Controller
           control={control}
           name="tags"
-          render={({ field, fieldState }) => (
+          render={({ field }) => (
             <Field
               id={`${baseId}-tags`}
               label={messages.tagsLabel}
               labelSuffix={suffix(rules.requireTags)}
               // A department that requires tags but offers none: say free tags work (#5).
               hint={rules.requireTags && (server ? server.offered : (tagSuggestions?.length ?? 0)) === 0 ? messages.tagsFreeText : messages.tagsHint}
-              error={fieldState.error?.message ? messages.fieldErrors[fieldState.error.message as CloseRoomFormErrorCode] : undefined}
+              error={fieldError('tags')}
             >
               {(wiring) => {
                 const tagProps = {
@@ -296,7 +301,7 @@ function CloseRoomFormView({
                   messages,
                 };
                 return server && tagSuggestions === undefined ? (
-                  <ServerTagInput {...tagProps} department={server.departmentId} fallback={server.closingTags} />
+                  <ServerTagInput {...tagProps} department={server.departmentId} fallback={server.closingTags} enabled={server.ready} />
                 ) : (
                   <TagInput {...tagProps} suggestions={tagSuggestions} />
                 );

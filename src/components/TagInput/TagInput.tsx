@@ -1,5 +1,6 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { ClipboardEvent, KeyboardEvent, Ref } from 'react';
+import { formatMessage } from '../../i18n/messages';
 import type { CloseRoomMessages } from '../../i18n/messages';
 import { normaliseTags, tagKey } from '../../schema/close-room-form-schema';
 import { cx } from '../../utils/cx';
@@ -45,7 +46,7 @@ function lowerCased(suggestions: readonly string[]): string[] {
   return lowered;
 }
 
-const fill = (template: string, tag: string) => template.replace('{tag}', tag);
+const fill = (template: string, tag: string) => formatMessage(template, { tag });
 
 /**
  * A tag input on the WAI-ARIA combobox pattern: chips for the chosen tags, a text input that adds
