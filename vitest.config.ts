@@ -6,7 +6,8 @@ import viteConfig from './vite.config.ts';
 
 // Debian's Chromium, never a downloaded one (shared/TOOLCHAIN.md).
 const chromium = playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } });
-const browser = { enabled: true, headless: true, provider: chromium, instances: [{ browser: 'chromium' as const }], screenshotFailures: false };
+// A fresh object per project: Vitest writes the project's name into `instances`.
+const browser = () => ({ enabled: true, headless: true, provider: chromium, instances: [{ browser: 'chromium' as const }], screenshotFailures: false });
 
 export default mergeConfig(
   viteConfig,
@@ -39,7 +40,7 @@ export default mergeConfig(
             name: 'browser',
             include: ['src/**/*.browser.test.{ts,tsx}', 'test/browser/**/*.test.{ts,tsx}'],
             setupFiles: ['test/setup/browser.ts'],
-            browser,
+            browser: browser(),
           },
         },
         {
@@ -48,7 +49,7 @@ export default mergeConfig(
           plugins: [storybookTest({ configDir: '.storybook' })],
           test: {
             name: 'storybook',
-            browser,
+            browser: browser(),
           },
         },
       ],
