@@ -94,6 +94,23 @@ export function useLivechatTags({ department, text = '', enabled = true }: { dep
   return { ...query, tags: pages.flatMap((page) => page.tags), available: pages[0]?.available ?? true };
 }
 
+/** One GET whose answer is picked into a small record, cached under `queryKey`. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- Body is the answer's shape, as `pick` reads it
+function readQuery<Body, Result>(
+  client: OmnichannelClient,
+  queryKey: readonly unknown[],
+  path: string,
+  query: Record<string, string>,
+  pick: (body: Body) => Result,
+  staleTime = 5 * 60_000,
+) {
+  return queryOptions({
+    queryKey,
+    queryFn: async ({ signal }) => pick(await get<Body>(client, path, query, signal)),
+    staleTime,
+  });
+}
+
 export interface LivechatRoomInfo {
   _id: string;
   open: boolean;
@@ -103,13 +120,20 @@ export interface LivechatRoomInfo {
 
 /** `GET rooms.info?roomId=`: whether the room is open, its department and its visitor. */
 export function livechatRoomQueryOptions(client: OmnichannelClient, rid: string) {
-  return queryOptions({
-    queryKey: livechatRoomKeys.detail(rid),
-    queryFn: async ({ signal }): Promise<LivechatRoomInfo> => {
-      const { room } = await get<{ room: { _id: string; open?: boolean; departmentId?: string; v?: { _id?: string } } }>(client, 'rooms.info', { roomId: rid }, signal);
-      return { _id: room._id, open: room.open === true, departmentId: room.departmentId, visitorId: room.v?._id };
-    },
-  });
+  return readQuery(
+    client,
+    livechatRoomKeys.detail(rid),
+    'rooms.info',
+    { roomId: rid },
+    ({ room }: { room: { _id: string; open?: boolean; departmentId?: string; v?: { _id?: string } } }): LivechatRoomInfo => ({
+      _id: room._id,
+      open: room.open === true,
+      departmentId: room.departmentId,
+      visitorId: room.v?._id,
+    }),
+    // Whether the room is still open changes: never trust an old answer.
+    0,
+  );
 }
 
 export function useLivechatRoom(rid: string, { enabled = true }: { enabled?: boolean } = {}) {
@@ -124,19 +148,17 @@ export interface LivechatVisitorInfo {
 
 /** `GET livechat/visitors.info?visitorId=`: the visitor's name and first e-mail address. */
 export function livechatVisitorQueryOptions(client: OmnichannelClient, visitorId: string) {
-  return queryOptions({
-    queryKey: livechatVisitorKeys.detail(visitorId),
-    queryFn: async ({ signal }): Promise<LivechatVisitorInfo> => {
-      const { visitor } = await get<{ visitor: { _id: string; name?: string; visitorEmails?: { address?: string }[] } }>(
-        client,
-        'livechat/visitors.info',
-        { visitorId },
-        signal,
-      );
-      return { _id: visitor._id, name: visitor.name, email: visitor.visitorEmails?.[0]?.address };
-    },
-    staleTime: 5 * 60_000,
-  });
+  return readQuery(
+    client,
+    livechatVisitorKeys.detail(visitorId),
+    'livechat/visitors.info',
+    { visitorId },
+    ({ visitor }: { visitor: { _id: string; name?: string; visitorEmails?: { address?: string }[] } }): LivechatVisitorInfo => ({
+      _id: visitor._id,
+      name: visitor.name,
+      email: visitor.visitorEmails?.[0]?.address,
+    }),
+  );
 }
 
 export function useLivechatVisitor(visitorId: string | undefined) {
@@ -152,21 +174,19 @@ export interface LivechatDepartmentInfo {
 
 /** `GET livechat/department/:id`: its closing rule and closing tags (`null` when unknown). */
 export function livechatDepartmentQueryOptions(client: OmnichannelClient, id: string) {
-  return queryOptions({
-    queryKey: livechatDepartmentKeys.detail(id),
-    queryFn: async ({ signal }): Promise<LivechatDepartmentInfo | null> => {
-      const { department } = await get<{ department: (Partial<LivechatDepartmentInfo> & { _id: string }) | null }>(
-        client,
-        `livechat/department/${encodeURIComponent(id)}`,
-        {},
-        signal,
-      );
-      return department
-        ? { _id: department._id, name: department.name, requestTagBeforeClosingChat: department.requestTagBeforeClosingChat === true, chatClosingTags: department.chatClosingTags ?? [] }
-        : null;
-    },
-    staleTime: 5 * 60_000,
-  });
+  return readQuery(
+    client,
+    livechatDepartmentKeys.detail(id),
+    `livechat/department/${encodeURIComponent(id)}`,
+    {},
+    ({ department }: { department: (Partial<LivechatDepartmentInfo> & { _id: string }) | null }): LivechatDepartmentInfo | null =>
+      department && {
+        _id: department._id,
+        name: department.name,
+        requestTagBeforeClosingChat: department.requestTagBeforeClosingChat === true,
+        chatClosingTags: department.chatClosingTags ?? [],
+      },
+  );
 }
 
 export function useLivechatDepartment(id: string | undefined) {
@@ -180,15 +200,16 @@ const COMMENT_SETTING = 'Livechat_request_comment_when_closing_conversation';
  * server does not expose the setting (the dialog then learns it from a `comment-required` answer).
  */
 export function commentRequiredQueryOptions(client: OmnichannelClient) {
-  return queryOptions({
-    queryKey: omnichannelSettingKeys.detail(COMMENT_SETTING),
-    queryFn: async ({ signal }): Promise<boolean | null> => {
-      const { settings } = await get<{ settings?: { _id: string; value?: unknown }[] }>(client, 'settings.public', { _id: COMMENT_SETTING }, signal);
+  return readQuery(
+    client,
+    omnichannelSettingKeys.detail(COMMENT_SETTING),
+    'settings.public',
+    { _id: COMMENT_SETTING },
+    ({ settings }: { settings?: { _id: string; value?: unknown }[] }): boolean | null => {
       const value = settings?.find((setting) => setting._id === COMMENT_SETTING)?.value;
       return typeof value === 'boolean' ? value : null;
     },
-    staleTime: 5 * 60_000,
-  });
+  );
 }
 
 export function useCommentRequired({ enabled = true }: { enabled?: boolean } = {}) {
