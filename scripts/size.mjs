@@ -66,8 +66,8 @@ console.log('size budgets (gzip -9, minified, host libraries excluded)');
 for (const { name, bytes, budget, unit, detail } of checks) {
   const ok = bytes <= budget;
   if (!ok) failed += 1;
-  const shown = unit ? `${bytes} ${unit}` : `${(bytes / KB).toFixed(2)} KB`;
+  const shown = unit ? `${bytes} ${unit}` : `${(bytes / KB).toFixed(2)} KB (${bytes} B)`;
   const limit = unit ? `${budget} ${unit}` : `${(budget / KB).toFixed(0)} KB`;
-  console.log(`  ${ok ? 'ok  ' : 'OVER'}  ${name.padEnd(42)} ${shown.padStart(10)}  / ${limit}${detail ? `  (${detail})` : ''}`);
+  console.log(`  ${ok ? 'ok  ' : 'OVER'}  ${name.padEnd(42)} ${shown.padStart(20)}  / ${limit}${detail ? `  (${detail})` : ''}`);
 }
 process.exit(failed > 0 ? 1 : 0);
