@@ -64,7 +64,6 @@ const KIND_BY_SERVER_CODE: Record<string, CloseRoomErrorKind> = {
   'error-tags-must-be-assigned-before-closing-chat': 'tags-required',
   'error-room-cannot-be-closed-try-again': 'conflict',
   'invalid-params': 'invalid-params',
-  'error-too-many-requests': 'rate-limited',
 };
 
 function serverCode(error: string | undefined, errorType: string | undefined): string | undefined {
