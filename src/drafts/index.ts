@@ -1,1 +1,0 @@
-export { clearDraft, readDraft, saveDraft } from './drafts';
