@@ -16,7 +16,6 @@ export interface FieldProps {
   hint?: ReactNode;
   /** The error text, when the field is invalid. */
   error?: string;
-  className?: string;
   /** Renders the control with the wiring props spread on it. */
   children: (control: FieldControlProps) => ReactNode;
 }
@@ -25,12 +24,12 @@ export interface FieldProps {
  * Label, control, hint and error wired by id. `aria-describedby` lists only nodes that are
  * rendered (shadcn/ui's form references a description that may not exist: not here).
  */
-export function Field({ id, label, labelSuffix, hint, error, className, children }: FieldProps) {
+export function Field({ id, label, labelSuffix, hint, error, children }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = cx(errorId, hintId);
   return (
-    <div className={cx('rcou-field', className)} data-invalid={error ? '' : undefined}>
+    <div className="rcou-field" data-invalid={error ? '' : undefined}>
       <label className="rcou-field__label" htmlFor={id}>
         {label}
         {labelSuffix && <span className="rcou-field__suffix"> {labelSuffix}</span>}

@@ -27,11 +27,9 @@ export interface TagInputProps {
   describedBy?: string;
   invalid?: boolean;
   required?: boolean;
-  disabled?: boolean;
   onBlur?: () => void;
   /** The text input, for focusing it (a prop rather than `ref`: React 18 hosts strip `ref`). */
   inputRef?: Ref<HTMLInputElement>;
-  className?: string;
 }
 
 // Lower-cased once per suggestion list and kept while the list lives, not on every open of the
@@ -62,10 +60,8 @@ export function TagInput({
   describedBy,
   invalid,
   required,
-  disabled,
   onBlur,
   inputRef: externalRef,
-  className,
 }: TagInputProps) {
   const baseId = useId();
   const listboxId = `${baseId}-listbox`;
@@ -168,7 +164,7 @@ export function TagInput({
   const describedByIds = cx(describedBy, problem ? problemId : undefined);
 
   return (
-    <div className={cx('rcou-tags', className)} data-invalid={invalid || undefined}>
+    <div className="rcou-tags" data-invalid={invalid || undefined}>
       {value.length > 0 && (
         <ul className="rcou-tags__chips" aria-label={messages.selectedTags}>
           {value.map((tag) => (
@@ -178,7 +174,6 @@ export function TagInput({
                 type="button"
                 className="rcou-tags__remove"
                 aria-label={fill(messages.tagRemove, tag)}
-                disabled={disabled}
                 onClick={() => remove(tag)}
               >
                 <span aria-hidden="true">×</span>
@@ -201,7 +196,6 @@ export function TagInput({
         aria-invalid={invalid || undefined}
         aria-required={required || undefined}
         aria-describedby={describedByIds}
-        disabled={disabled}
         value={text}
         onChange={(event) => {
           setText(event.target.value);
