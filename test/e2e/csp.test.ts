@@ -1,12 +1,6 @@
-import type { Server } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
-import { serveStatic } from '../helpers/static-server';
+import { describe, expect, it } from 'vitest';
+import { setupBuiltSite } from '../helpers/static-server';
 
 // Issue #7: the built demo under a strict Content-Security-Policy. No inline script, no style
 // injected at run time: the browser reports any violation, and there must be none.
@@ -30,25 +24,13 @@ declare global {
 }
 
 describe('the demo under a strict Content-Security-Policy', () => {
-  const out = mkdtempSync(join(tmpdir(), 'rcou-demo-'));
-  let server: Server;
-  let url: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await build({ configFile: 'examples/agent-console/vite.config.ts', build: { outDir: out, emptyOutDir: true }, logLevel: 'silent' });
-    ({ server, url } = await serveStatic(out, { 'Content-Security-Policy': POLICY }));
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser.close();
-    server.close();
-    rmSync(out, { recursive: true, force: true });
-  });
+  const site = setupBuiltSite(
+    (out) => build({ configFile: 'examples/agent-console/vite.config.ts', build: { outDir: out, emptyOutDir: true }, logLevel: 'silent' }),
+    { 'Content-Security-Policy': POLICY },
+  );
 
   it('opens the dialog, closes a conversation, and violates nothing', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
@@ -59,7 +41,7 @@ describe('the demo under a strict Content-Security-Policy', () => {
         window.violations?.push(`${event.violatedDirective} ${event.blockedURI}`);
       });
     });
-    const response = await page.goto(url);
+    const response = await page.goto(site.url);
     expect(response?.headers()['content-security-policy']).toBe(POLICY);
     const list = page.getByRole('navigation', { name: 'Open conversations' });
     await expect.poll(() => list.getByRole('button').count(), { timeout: 15_000 }).toBe(6);

@@ -1,8 +1,12 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './chromium';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,4 +37,25 @@ export async function serveStatic(root: string, headers: Record<string, string> 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, server };
+}
+
+/**
+ * For one e2e file: builds a site into a temporary folder (`buildInto`), serves it with `headers`
+ * on loopback and launches Chromium; everything is torn down after the file.
+ */
+export function setupBuiltSite(buildInto: (out: string) => Promise<unknown> | void, headers: Record<string, string> = {}) {
+  const out = mkdtempSync(join(tmpdir(), 'rcou-site-'));
+  const site = { url: '', browser: undefined as unknown as Browser };
+  let server: Server | undefined;
+  beforeAll(async () => {
+    await buildInto(out);
+    ({ server, url: site.url } = await serveStatic(out, headers));
+    site.browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await site.browser.close();
+    server?.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+  return site;
 }
