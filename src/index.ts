@@ -48,6 +48,8 @@ export {
   closeRoomMutationOptions,
   closeRoomOnce,
   commentRequiredQueryOptions,
+  getRoomCloseAttempt,
+  isSameCloseRequest,
   livechatDepartmentKeys,
   livechatDepartmentQueryOptions,
   livechatRoomKeys,
@@ -65,6 +67,7 @@ export {
   useLivechatRoom,
   useLivechatTags,
   useLivechatVisitor,
+  useRoomCloseAttempt,
 } from './query';
 export type {
   CloseRoomServerRules,
@@ -72,6 +75,7 @@ export type {
   LivechatRoomInfo,
   LivechatTagsPage,
   LivechatVisitorInfo,
+  RoomCloseAttempt,
   UseCloseRoomOptions,
   UseCloseRoomResult,
 } from './query';
@@ -84,5 +88,5 @@ export type { CloseRoomDialogProps } from './components/CloseRoomDialog';
 export { CloseRoomForm } from './components/CloseRoomForm';
 export type { CloseRoomFormProps, CloseRoomResult, CloseRoomTranscriptOptions } from './components/CloseRoomForm';
 
-export { enMessages, formatMessage, mergeMessages } from './i18n';
+export { enMessages, formatMessage, formatWait, mergeMessages } from './i18n';
 export type { CloseRoomMessages, CloseRoomMessagesOverride } from './i18n';

@@ -2,6 +2,7 @@ import type { CloseRoomMessages } from './messages';
 
 /** Spanish. */
 export const esMessages: CloseRoomMessages = {
+  locale: 'es',
   title: 'Finalizar conversación',
   description: 'Al cerrar, el chat termina para el visitante. Deja una nota y etiquetas para tu equipo.',
   commentLabel: 'Comentario',
@@ -27,6 +28,9 @@ export const esMessages: CloseRoomMessages = {
   tryAgain: 'Reintentar',
   dismiss: 'Cerrar aviso',
   signInAgain: 'Volver a iniciar sesión',
+  tryAgainIn: 'Reintentar en {wait}',
+  closed: 'Esta conversación está cerrada.',
+  closedElsewhere: 'Esta conversación se cerró desde otra ventana o por un compañero. Lo que escribiste aquí no se envió.',
   fieldErrors: {
     'comment-required': 'Escribe un comentario de cierre.',
     'tags-required': 'Añade al menos una etiqueta.',
@@ -43,7 +47,7 @@ export const esMessages: CloseRoomMessages = {
     'comment-required': 'Rocket.Chat exige un comentario de cierre. Escribe uno y vuelve a cerrar.',
     'tags-required': 'Este departamento exige al menos una etiqueta. Añade una y vuelve a cerrar.',
     'invalid-params': 'Rocket.Chat rechazó la solicitud por no ser válida. Revisa los campos y reinténtalo.',
-    'rate-limited': 'Demasiadas solicitudes. Espera {seconds} segundos y reinténtalo.',
+    'rate-limited': 'Demasiadas solicitudes. Espera {wait} y vuelve a intentarlo.',
     conflict: 'Rocket.Chat estaba ocupado con esta conversación y no pudo cerrarla. Reinténtalo.',
     timeout: 'Rocket.Chat no respondió a tiempo. Revisa tu conexión y reinténtalo.',
     network: 'No se pudo conectar con Rocket.Chat. Revisa tu conexión y reinténtalo.',
@@ -51,4 +55,5 @@ export const esMessages: CloseRoomMessages = {
     unknown: 'No se pudo cerrar la conversación. Reinténtalo; si sigue fallando, contacta con tu administrador.',
   },
   rateLimitedNoWait: 'Demasiadas solicitudes. Espera un momento y reinténtalo.',
+  rateLimitedNow: 'Se enviaron demasiadas solicitudes. Ya puedes volver a intentarlo.',
 };

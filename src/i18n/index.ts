@@ -1,2 +1,2 @@
-export { enMessages, formatMessage, mergeMessages } from './messages';
+export { enMessages, formatMessage, formatWait, mergeMessages } from './messages';
 export type { CloseRoomMessages, CloseRoomMessagesOverride } from './messages';

@@ -6,6 +6,8 @@ import type { CloseRoomFormErrorCode } from '../schema/close-room-form-schema';
  * placeholders are filled in at render time.
  */
 export interface CloseRoomMessages {
+  /** BCP 47 language tag, for numbers and durations (`{wait}`). */
+  locale: string;
   title: string;
   description: string;
   commentLabel: string;
@@ -36,12 +38,23 @@ export interface CloseRoomMessages {
   tryAgain: string;
   dismiss: string;
   signInAgain: string;
+  /** The submit button while the server's rate-limit wait runs: `{wait}` is the time left in words. */
+  tryAgainIn: string;
+  /** After this form closed the room (seen in a side panel; the dialog closes itself). */
+  closed: string;
+  /**
+   * The room was closed by another form, tab or caller while this one held other values: they
+   * were not sent. Shown with the values still on screen.
+   */
+  closedElsewhere: string;
   /** Field errors, by the schema's codes. */
   fieldErrors: Record<CloseRoomFormErrorCode, string>;
-  /** Server outcomes, by `CloseRoomError.kind`. `rate-limited` may use `{seconds}`. */
+  /** Server outcomes, by `CloseRoomError.kind`. `rate-limited` may use `{wait}` (in words) or `{seconds}`. */
   errors: Record<CloseRoomErrorKind, string>;
   /** `rate-limited` when the server did not say how long to wait. */
   rateLimitedNoWait: string;
+  /** `rate-limited` when the server's wait is already over (it said 0 seconds). */
+  rateLimitedNow: string;
 }
 
 /** What a `messages` prop may hold: any key, nested records merged key by key. */
@@ -51,6 +64,7 @@ export type CloseRoomMessagesOverride = Partial<Omit<CloseRoomMessages, 'fieldEr
 };
 
 export const enMessages: CloseRoomMessages = {
+  locale: 'en',
   title: 'Wrap up conversation',
   description: 'Closing ends the chat for the visitor. Leave a note and tags for your team.',
   commentLabel: 'Comment',
@@ -76,6 +90,9 @@ export const enMessages: CloseRoomMessages = {
   tryAgain: 'Try again',
   dismiss: 'Dismiss',
   signInAgain: 'Sign in again',
+  tryAgainIn: 'Try again in {wait}',
+  closed: 'This conversation is closed.',
+  closedElsewhere: 'This conversation was closed from another window or by a colleague. What you entered here was not sent.',
   fieldErrors: {
     'comment-required': 'Enter a closing comment.',
     'tags-required': 'Add at least one tag.',
@@ -92,7 +109,7 @@ export const enMessages: CloseRoomMessages = {
     'comment-required': 'Rocket.Chat requires a closing comment. Add one, then close again.',
     'tags-required': 'This department requires at least one tag. Add a tag, then close again.',
     'invalid-params': 'Rocket.Chat refused the request. Check the fields and try again.',
-    'rate-limited': 'Too many requests. Wait {seconds} seconds, then try again.',
+    'rate-limited': 'Too many requests. Wait {wait}, then try again.',
     conflict: 'Rocket.Chat was busy with this conversation. Try again.',
     timeout: 'Rocket.Chat did not answer in time. Check your connection and try again.',
     network: 'Rocket.Chat could not be reached. Check your connection and try again.',
@@ -100,6 +117,7 @@ export const enMessages: CloseRoomMessages = {
     unknown: 'The conversation could not be closed. Try again; if it keeps failing, contact your administrator.',
   },
   rateLimitedNoWait: 'Too many requests. Wait a moment, then try again.',
+  rateLimitedNow: 'Too many requests were sent. You can try again now.',
 };
 
 /** Catalogue with overrides applied key by key. */
@@ -115,4 +133,19 @@ export function mergeMessages(base: CloseRoomMessages, override: CloseRoomMessag
 /** Fills `{name}` placeholders; unknown names are left as they are. */
 export function formatMessage(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/**
+ * A wait in words in the catalogue's language ("1 second", "12 seconds", "3 minutes", "2 hours"),
+ * rounded up to the unit shown so the agent never retries too early.
+ */
+export function formatWait(seconds: number, locale: string): string {
+  const [value, unit] =
+    seconds < 60 ? [seconds, 'second'] : seconds < 3600 ? [Math.ceil(seconds / 60), 'minute'] : [Math.ceil(seconds / 3600), 'hour'];
+  try {
+    return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+  } catch {
+    // An unknown locale tag from an override: English words rather than an exception.
+    return new Intl.NumberFormat('en', { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+  }
 }

@@ -2,6 +2,7 @@ import type { CloseRoomMessages } from './messages';
 
 /** Brazilian Portuguese. */
 export const ptBRMessages: CloseRoomMessages = {
+  locale: 'pt-BR',
   title: 'Encerrar conversa',
   description: 'Encerrar termina o chat para o visitante. Deixe uma observação e tags para a sua equipe.',
   commentLabel: 'Comentário',
@@ -27,6 +28,9 @@ export const ptBRMessages: CloseRoomMessages = {
   tryAgain: 'Tentar novamente',
   dismiss: 'Fechar aviso',
   signInAgain: 'Entrar novamente',
+  tryAgainIn: 'Tentar novamente em {wait}',
+  closed: 'Esta conversa foi encerrada.',
+  closedElsewhere: 'Esta conversa foi encerrada em outra janela ou por um colega. O que você preencheu aqui não foi enviado.',
   fieldErrors: {
     'comment-required': 'Escreva um comentário de encerramento.',
     'tags-required': 'Adicione pelo menos uma tag.',
@@ -43,7 +47,7 @@ export const ptBRMessages: CloseRoomMessages = {
     'comment-required': 'O Rocket.Chat exige um comentário de encerramento. Escreva um e encerre novamente.',
     'tags-required': 'Este departamento exige pelo menos uma tag. Adicione uma e encerre novamente.',
     'invalid-params': 'O Rocket.Chat recusou a solicitação como inválida. Confira os campos e tente novamente.',
-    'rate-limited': 'Muitas solicitações. Aguarde {seconds} segundos e tente novamente.',
+    'rate-limited': 'Muitas solicitações. Aguarde {wait} e tente novamente.',
     conflict: 'O Rocket.Chat estava ocupado com esta conversa e não conseguiu encerrá-la. Tente novamente.',
     timeout: 'O Rocket.Chat não respondeu a tempo. Verifique sua conexão e tente novamente.',
     network: 'Não foi possível conectar ao Rocket.Chat. Verifique sua conexão e tente novamente.',
@@ -51,4 +55,5 @@ export const ptBRMessages: CloseRoomMessages = {
     unknown: 'Não foi possível encerrar a conversa. Tente novamente; se continuar falhando, fale com o administrador.',
   },
   rateLimitedNoWait: 'Muitas solicitações. Aguarde um momento e tente novamente.',
+  rateLimitedNow: 'Foram enviadas muitas solicitações. Você já pode tentar novamente.',
 };

@@ -1,27 +1,11 @@
 import { mutationOptions } from '@tanstack/react-query';
 import type { OmnichannelClient } from '../client/client';
-import { closeRoom } from '../client/close-room';
 import type { CloseRoomRequest } from '../client/close-room';
 import type { CloseRoomError } from '../client/errors';
+import { closeRoomOnce } from './close-room-attempts';
 import { closeRoomKeys, livechatRoomKeys } from './keys';
 
-// One POST per room at a time, across every hook instance and caller of the same client: a
-// second close while the first is in flight shares its outcome instead of racing it (#2, #7).
-const inFlight = new WeakMap<OmnichannelClient, Map<string, Promise<void>>>();
-
-/** `closeRoom`, but joins a request already in flight for the same client and room. */
-export function closeRoomOnce(client: OmnichannelClient, request: CloseRoomRequest): Promise<void> {
-  let byRoom = inFlight.get(client);
-  if (!byRoom) {
-    byRoom = new Map();
-    inFlight.set(client, byRoom);
-  }
-  const pending = byRoom.get(request.rid);
-  if (pending) return pending;
-  const promise = closeRoom(client, request).finally(() => byRoom.delete(request.rid));
-  byRoom.set(request.rid, promise);
-  return promise;
-}
+export { closeRoomOnce } from './close-room-attempts';
 
 /**
  * The close-room mutation as reusable options: `useMutation(closeRoomMutationOptions(client))`.
@@ -33,6 +17,11 @@ export function closeRoomMutationOptions(client: OmnichannelClient) {
     mutationKey: closeRoomKeys.all,
     mutationFn: (request) => closeRoomOnce(client, request),
     retry: false,
+    // Never paused while the browser says it is offline: a paused close would leave the agent on
+    // "Closing…" and then reach the server whenever the network returns, long after the agent
+    // gave up (#11). Offline, the request fails at once as `network`; the client's timeout
+    // bounds everything else.
+    networkMode: 'always',
     onSuccess: (_data, request, _result, context) =>
       Promise.all([
         context.client.invalidateQueries({ queryKey: livechatRoomKeys.detail(request.rid) }),

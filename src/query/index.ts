@@ -1,5 +1,7 @@
 export { closeRoomKeys, livechatRoomKeys } from './keys';
-export { closeRoomMutationOptions, closeRoomOnce } from './close-room-mutation';
+export { closeRoomMutationOptions } from './close-room-mutation';
+export { closeRoomOnce, getRoomCloseAttempt, isSameCloseRequest, useRoomCloseAttempt } from './close-room-attempts';
+export type { RoomCloseAttempt } from './close-room-attempts';
 export { useCloseRoom } from './use-close-room';
 export type { UseCloseRoomOptions, UseCloseRoomResult } from './use-close-room';
 export {

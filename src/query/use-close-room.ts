@@ -7,7 +7,7 @@ import { closeRoomMutationOptions } from './close-room-mutation';
 
 export type UseCloseRoomOptions = Omit<
   UseMutationOptions<void, CloseRoomError, CloseRoomRequest>,
-  'mutationFn' | 'mutationKey' | 'retry' | 'retryDelay'
+  'mutationFn' | 'mutationKey' | 'retry' | 'retryDelay' | 'networkMode'
 >;
 
 export type UseCloseRoomResult = UseMutationResult<void, CloseRoomError, CloseRoomRequest>;

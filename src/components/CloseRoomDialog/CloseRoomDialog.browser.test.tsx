@@ -297,7 +297,6 @@ describe('server outcomes, inline', () => {
     ['network', 'Rocket.Chat could not be reached'],
     ['server-error', 'Rocket.Chat had a problem closing the conversation'],
     ['bad-gateway-html', 'Rocket.Chat had a problem closing the conversation'],
-    ['rate-limited', 'Too many requests. Wait 12 seconds, then try again.'],
     ['conflict', 'Rocket.Chat was busy with this conversation'],
   ] as [MockFailure, string][])('%s: explains and offers Try again, which works once the server recovers', async (failure, text) => {
     mock.set({ failure });

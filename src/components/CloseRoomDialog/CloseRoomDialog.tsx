@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { enMessages } from '../../i18n/messages';
 import { CloseRoomForm } from '../CloseRoomForm/CloseRoomForm';
@@ -46,11 +46,19 @@ export function CloseRoomDialog({
     onOpenChange?.(next);
   };
   const baseId = useId();
+  // The room shown now: a close of another room that answers later (the host switched `rid`
+  // while it was pending) must not close this room's dialog (#11).
+  const shownRid = useRef(formProps.rid);
+  useEffect(() => {
+    shownRid.current = formProps.rid;
+  }, [formProps.rid]);
+  // Where focus was before opening, for a dialog the host opens without `trigger` (#11).
+  const returnFocus = useRef<Element | null>(null);
 
   function handleClosed(result: CloseRoomResult) {
     onClosed?.(result);
     // An already-closed room keeps the dialog open so the agent reads why; Dismiss closes it.
-    if (!result.alreadyClosed && open) setOpen(false);
+    if (!result.alreadyClosed && open && result.rid === shownRid.current) setOpen(false);
   }
 
   return (
@@ -65,12 +73,21 @@ export function CloseRoomDialog({
         <Dialog.Content
           className={cx('rcou-root', 'rcou-dialog', className)}
           onOpenAutoFocus={(event) => {
+            returnFocus.current = document.activeElement;
             // Focus starts in the comment, where the agent types first.
             const comment = document.getElementById(`${baseId}-comment`);
             if (comment) {
               event.preventDefault();
               comment.focus();
             }
+          }}
+          onCloseAutoFocus={(event) => {
+            // Radix returns focus to `trigger`; without one it would drop to <body>. Go back to
+            // where the agent was (the host's own button), if it is still on the page.
+            if (trigger) return;
+            event.preventDefault();
+            const target = returnFocus.current;
+            if (target instanceof HTMLElement && target.isConnected) target.focus();
           }}
           onEscapeKeyDown={(event) => {
             // Escape in an open tag list closes the list, not the dialog.

@@ -3,11 +3,14 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { Resolver } from 'react-hook-form';
-import type { CloseRoomError, CloseRoomErrorKind } from '../../client/errors';
+import type { CloseRoomRequest } from '../../client/close-room';
+import type { CloseRoomError } from '../../client/errors';
 import { clearDraft, readDraft, saveDraft } from '../../drafts/drafts';
-import { enMessages, formatMessage, mergeMessages } from '../../i18n/messages';
-import type { CloseRoomMessages, CloseRoomMessagesOverride } from '../../i18n/messages';
+import { errorText, FINAL, relationToSent, RETRYABLE, rateLimitWait, useSecondsUntil } from '../../form/close-flow';
+import { enMessages, formatMessage, formatWait, mergeMessages } from '../../i18n/messages';
+import type { CloseRoomMessagesOverride } from '../../i18n/messages';
 import { useOmnichannelClient } from '../../provider/OmnichannelProvider';
+import { useRoomCloseAttempt } from '../../query/close-room-attempts';
 import { useCloseRoomServerRules } from '../../query/close-room-server-rules';
 import { useLivechatTags } from '../../query/livechat-queries';
 import { useCloseRoom } from '../../query/use-close-room';
@@ -67,22 +70,10 @@ export interface CloseRoomFormProps {
   className?: string;
 }
 
-const RETRYABLE: readonly CloseRoomErrorKind[] = ['network', 'timeout', 'server', 'rate-limited', 'conflict', 'unknown', 'invalid-params'];
-const FINAL: readonly CloseRoomErrorKind[] = ['already-closed', 'room-not-found'];
-
 // The rules can change while the form is mounted (a server answer teaches one), so the resolver
 // reads them from react-hook-form's `context`, which is refreshed on every render.
 const resolver: Resolver<CloseRoomFormInput, CloseRoomFormSchemaOptions, CloseRoomFormValues> = (values, rules, options) =>
   zodResolver(createCloseRoomFormSchema(rules))(values, rules, options);
-
-function errorText(messages: CloseRoomMessages, error: CloseRoomError): string {
-  if (error.kind === 'rate-limited') {
-    return error.retryAfterSeconds === undefined
-      ? messages.rateLimitedNoWait
-      : formatMessage(messages.errors['rate-limited'], { seconds: error.retryAfterSeconds });
-  }
-  return messages.errors[error.kind];
-}
 
 /** What connected mode learned from the server, for the form's view. */
 interface ServerView {
@@ -105,8 +96,10 @@ export function CloseRoomForm(props: CloseRoomFormProps) {
     // A developer error, not an agent's: fail loudly at render, before any request (#7).
     throw new TypeError(`CloseRoomForm needs the room id: rid must be a non-empty string, got ${JSON.stringify(rid)}`);
   }
-  // Connected mode lives in its own component, so the plain form starts no query at all.
-  return props.source === 'server' ? <ConnectedCloseRoomForm {...props} /> : <CloseRoomFormView {...props} />;
+  // Connected mode lives in its own component, so the plain form starts no query at all. Keyed by
+  // room: another `rid` is another form, with that room's own values, errors and pending close;
+  // nothing typed about one customer can be sent to another's room (#11).
+  return props.source === 'server' ? <ConnectedCloseRoomForm key={rid} {...props} /> : <CloseRoomFormView key={rid} {...props} />;
 }
 
 /** Connected mode: the server's rules, explicit props first (#5). */
@@ -195,7 +188,8 @@ function CloseRoomFormView({
     },
   });
 
-  // Keep the draft when the form goes away (dialog closed) unless the room was closed.
+  // Keep the draft when the form goes away (dialog closed, another room selected) unless the
+  // room was closed.
   useEffect(
     () => () => {
       if (!roomClosed.current) saveDraft(client, rid, getValues());
@@ -203,19 +197,43 @@ function CloseRoomFormView({
     [client, rid, getValues],
   );
 
+  // The room's latest close, whichever form or caller sent it; `sent` is the body this form sent.
+  const attempt = useRoomCloseAttempt(rid);
+  const [sent, setSent] = useState<CloseRoomRequest | null>(null);
+  const mine = attempt !== undefined && attempt.request === sent;
+  const pending = attempt?.status === 'pending';
+  const error = attempt?.status === 'error' ? attempt.error : null;
+  const wait = rateLimitWait(attempt);
+  const waitLeft = useSecondsUntil(wait.until, wait.from);
+  // Closed by a close this form did not send: another panel or dialog of the same room, or this
+  // form's previous life (closed and reopened while its close was pending).
+  const elsewhere = attempt?.status === 'success' && !mine ? relationToSent(rid, getValues(), {}, attempt.request) : undefined;
+
+  useEffect(() => {
+    if (elsewhere === undefined || roomClosed.current) return;
+    roomClosed.current = true;
+    clearDraft(client, rid);
+    // 'same': the form that sent this body reports it (its callbacks outlive it).
+    if (elsewhere !== 'same') onClosed?.({ rid, alreadyClosed: true });
+  }, [elsewhere, client, rid, onClosed]);
+
   const submitting = useRef(false);
   async function closeWith(values: CloseRoomFormValues) {
-    if (submitting.current) return; // double click, Enter held down, Ctrl+Enter while pending
+    // Double click, Enter held down, Ctrl+Enter while pending, a pending close of this room from
+    // another form, a closed room, or the server's rate-limit wait still running.
+    if (submitting.current || pending || final || Date.now() < wait.until) return;
     submitting.current = true;
+    const request = toCloseRoomRequest(rid, values);
+    setSent(request);
     try {
-      await mutation.mutateAsync(toCloseRoomRequest(rid, values));
+      await mutation.mutateAsync(request);
     } catch (caught) {
-      const error = caught as CloseRoomError;
+      const failure = caught as CloseRoomError;
       // The server's kind and the schema's code are the same words for these two.
-      const field = error.kind === 'comment-required' ? 'comment' : error.kind === 'tags-required' ? 'tags' : undefined;
+      const field = failure.kind === 'comment-required' ? 'comment' : failure.kind === 'tags-required' ? 'tags' : undefined;
       if (field) {
         setLearned((current) => ({ ...current, [field === 'comment' ? 'requireComment' : 'requireTags']: true }));
-        setError(field, { type: 'server', message: error.kind }, { shouldFocus: true });
+        setError(field, { type: 'server', message: failure.kind }, { shouldFocus: true });
       }
     } finally {
       submitting.current = false;
@@ -236,9 +254,9 @@ function CloseRoomFormView({
   };
   const suffix = (required: boolean | undefined) => (required ? messages.requiredSuffix : undefined);
 
-
-  // A room the server reports closed before any attempt: say so before the agent types.
-  const closedBefore = server?.roomClosed === true && mutation.isIdle;
+  // A room the server reports closed with no close of ours to explain it: say so before the agent
+  // types (connected mode).
+  const closedBefore = server?.roomClosed === true && (attempt === undefined || attempt.status === 'error');
   useEffect(() => {
     if (closedBefore && !roomClosed.current) {
       roomClosed.current = true;
@@ -247,10 +265,26 @@ function CloseRoomFormView({
     }
   }, [closedBefore, client, rid, onClosed]);
 
-  const error = mutation.error;
-  const alertText = closedBefore ? messages.errors['already-closed'] : error && errorText(messages, error);
-  const final = closedBefore || (error !== null && FINAL.includes(error.kind));
-  const pending = mutation.isPending;
+  const closedHere = attempt?.status === 'success' && mine;
+  const alertKind = closedBefore ? 'already-closed' : elsewhere !== undefined ? 'already-closed' : closedHere ? 'closed' : error?.kind;
+  const alertText = closedBefore
+    ? messages.errors['already-closed']
+    : elsewhere === 'not-sent'
+      ? messages.closedElsewhere
+      : elsewhere !== undefined
+        ? messages.errors['already-closed']
+        : closedHere
+          ? messages.closed
+          : error && errorText(messages, error);
+  const final = closedBefore || elsewhere !== undefined || closedHere || (error !== null && FINAL.includes(error.kind));
+  const blocked = pending || waitLeft > 0;
+  const submitLabel = pending
+    ? messages.submitting
+    : waitLeft > 0
+      ? formatMessage(messages.tryAgainIn, { wait: formatWait(waitLeft, messages.locale) })
+      : error && RETRYABLE.includes(error.kind)
+        ? messages.tryAgain
+        : messages.submit;
 
   return (
     // Ctrl/Cmd+Enter from any field submits: a shortcut on top of the real submit button.
@@ -343,7 +377,7 @@ function CloseRoomFormView({
       {/* Always mounted, so screen readers announce what appears in it. */}
       <div role="alert" className="rcou-alert-region">
         {alertText && (
-          <div className="rcou-alert" data-kind={closedBefore ? 'already-closed' : error?.kind}>
+          <div className="rcou-alert" data-kind={alertKind}>
             <p className="rcou-alert__text">{alertText}</p>
           </div>
         )}
@@ -373,9 +407,9 @@ function CloseRoomFormView({
               className="rcou-button"
               data-variant="primary"
               aria-busy={pending || undefined}
-              aria-disabled={pending || undefined}
+              aria-disabled={blocked || undefined}
             >
-              {pending ? messages.submitting : error && RETRYABLE.includes(error.kind) ? messages.tryAgain : messages.submit}
+              {submitLabel}
             </button>
           </>
         )}

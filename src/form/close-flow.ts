@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import type { CloseRoomRequest } from '../client/close-room';
+import type { CloseRoomError, CloseRoomErrorKind } from '../client/errors';
+import { formatMessage, formatWait } from '../i18n/messages';
+import type { CloseRoomMessages } from '../i18n/messages';
+import { isSameCloseRequest } from '../query/close-room-attempts';
+import type { RoomCloseAttempt } from '../query/close-room-attempts';
+import { createCloseRoomFormSchema, toCloseRoomRequest } from '../schema/close-room-form-schema';
+import type { CloseRoomFormInput, CloseRoomFormSchemaOptions } from '../schema/close-room-form-schema';
+
+/** Failures the agent can retry from the form. */
+export const RETRYABLE: readonly CloseRoomErrorKind[] = ['network', 'timeout', 'server', 'rate-limited', 'conflict', 'unknown', 'invalid-params'];
+/** Failures after which there is nothing left to do but dismiss. */
+export const FINAL: readonly CloseRoomErrorKind[] = ['already-closed', 'room-not-found'];
+
+/** The agent's words for a failure, with the server's wait in words for a 429. */
+export function errorText(messages: CloseRoomMessages, error: CloseRoomError): string {
+  if (error.kind !== 'rate-limited') return messages.errors[error.kind];
+  const seconds = error.retryAfterSeconds;
+  if (seconds === undefined) return messages.rateLimitedNoWait;
+  if (seconds <= 0) return messages.rateLimitedNow;
+  return formatMessage(messages.errors['rate-limited'], { seconds, wait: formatWait(seconds, messages.locale) });
+}
+
+/** The server's rate-limit wait of a failed attempt: from when to when (epoch ms); zeros when none. */
+export function rateLimitWait(attempt: RoomCloseAttempt | undefined): { from: number; until: number } {
+  if (attempt?.status !== 'error' || attempt.error.kind !== 'rate-limited') return { from: 0, until: 0 };
+  return { from: attempt.settledAt, until: attempt.settledAt + (attempt.error.retryAfterSeconds ?? 0) * 1000 };
+}
+
+/**
+ * Whole seconds left until `deadline` (epoch ms), re-rendering each time the figure changes. `from`
+ * is when the wait started: the clock is never read as earlier than that, so the first figure
+ * shown is the server's own.
+ */
+export function useSecondsUntil(deadline: number, from: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = () => {
+      const time = Date.now();
+      setNow(time);
+      if (time < deadline) timer = setTimeout(tick, Math.min(250, deadline - time));
+    };
+    timer = setTimeout(tick, 0);
+    return () => clearTimeout(timer);
+  }, [deadline]);
+  return Math.max(0, Math.ceil((deadline - Math.max(now, from)) / 1000));
+}
+
+/**
+ * What the form's current values would send, or `undefined` when they would not pass the schema.
+ * Compared with a body another form sent, to tell the agent whether their entries reached the server.
+ */
+export function requestOf(rid: string, values: CloseRoomFormInput, rules: CloseRoomFormSchemaOptions): CloseRoomRequest | undefined {
+  const parsed = createCloseRoomFormSchema(rules).safeParse(values);
+  return parsed.success ? toCloseRoomRequest(rid, parsed.data) : undefined;
+}
+
+/**
+ * How a close that this form did not send relates to what the form holds: `'same'` when its values
+ * would have sent that very body (the form was remounted while its own close was pending),
+ * `'empty'` when the agent entered nothing that would be sent, `'not-sent'` otherwise.
+ */
+export function relationToSent(rid: string, values: CloseRoomFormInput, rules: CloseRoomFormSchemaOptions, sent: CloseRoomRequest) {
+  const mine = requestOf(rid, values, rules);
+  if (mine && isSameCloseRequest(mine, sent)) return 'same' as const;
+  if (mine && Object.keys(mine).length === 1) return 'empty' as const;
+  return 'not-sent' as const;
+}

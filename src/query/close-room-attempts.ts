@@ -1,0 +1,106 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import type { OmnichannelClient } from '../client/client';
+import { closeRoom } from '../client/close-room';
+import type { CloseRoomRequest } from '../client/close-room';
+import { CloseRoomError } from '../client/errors';
+import { useOmnichannelClient } from '../provider/OmnichannelProvider';
+
+/**
+ * The latest close of one room through a client, whichever form, hook or caller started it. Every
+ * form of a room reads it, so a room's pending close, its failure and its closing belong to the
+ * room, not to whichever component happens to show it (#11: `rid` switches, two forms, one room).
+ */
+export type RoomCloseAttempt =
+  | { status: 'pending'; request: CloseRoomRequest; startedAt: number }
+  | { status: 'success'; request: CloseRoomRequest; startedAt: number; settledAt: number }
+  | { status: 'error'; request: CloseRoomRequest; error: CloseRoomError; startedAt: number; settledAt: number };
+
+interface AttemptStore {
+  attempts: Map<string, RoomCloseAttempt>;
+  inFlight: Map<string, Promise<void>>;
+  listeners: Set<() => void>;
+}
+
+const stores = new WeakMap<OmnichannelClient, AttemptStore>();
+
+function storeOf(client: OmnichannelClient): AttemptStore {
+  let store = stores.get(client);
+  if (!store) {
+    store = { attempts: new Map(), inFlight: new Map(), listeners: new Set() };
+    stores.set(client, store);
+  }
+  return store;
+}
+
+function record(store: AttemptStore, rid: string, attempt: RoomCloseAttempt | undefined) {
+  if (attempt) store.attempts.set(rid, attempt);
+  else store.attempts.delete(rid);
+  for (const listener of store.listeners) listener();
+}
+
+/** JSON with sorted keys: two requests are the same close when they would send the same body. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : inner,
+  );
+}
+
+/** `true` when both requests send the same body to the server. */
+export function isSameCloseRequest(a: CloseRoomRequest, b: CloseRoomRequest): boolean {
+  return canonical(a) === canonical(b);
+}
+
+/** The latest close of `rid` through `client`, or `undefined` when none was tried. */
+export function getRoomCloseAttempt(client: OmnichannelClient, rid: string): RoomCloseAttempt | undefined {
+  return stores.get(client)?.attempts.get(rid);
+}
+
+/**
+ * `closeRoom`, one request per room at a time for each client. A call with the same body while a
+ * close of the room is in flight joins it; a call with other values is refused at once with a
+ * `conflict` error and sends nothing, because only one body can reach the server and values that
+ * were not sent must never be reported as closed (#11).
+ */
+export function closeRoomOnce(client: OmnichannelClient, request: CloseRoomRequest): Promise<void> {
+  const store = storeOf(client);
+  const rid = request?.rid;
+  if (typeof rid !== 'string') return closeRoom(client, request); // refused by closeRoom itself
+  const pending = store.inFlight.get(rid);
+  if (pending) {
+    const current = store.attempts.get(rid);
+    if (current && isSameCloseRequest(current.request, request)) return pending;
+    return Promise.reject(
+      new CloseRoomError('conflict', `closeRoom: a close of room ${rid} with other values is in flight; these values were not sent`),
+    );
+  }
+  const startedAt = Date.now();
+  record(store, rid, { status: 'pending', request, startedAt });
+  const promise = closeRoom(client, request).then(
+    () => record(store, rid, { status: 'success', request, startedAt, settledAt: Date.now() }),
+    (error: unknown) => {
+      // A caller's abort is not an outcome of the room: forget the attempt.
+      record(store, rid, error instanceof CloseRoomError ? { status: 'error', request, error, startedAt, settledAt: Date.now() } : undefined);
+      throw error;
+    },
+  );
+  const settled = promise.finally(() => store.inFlight.delete(rid));
+  store.inFlight.set(rid, settled);
+  return settled;
+}
+
+/** The latest close of `rid` through the `OmnichannelProvider`'s client; re-renders when it changes. */
+export function useRoomCloseAttempt(rid: string): RoomCloseAttempt | undefined {
+  const client = useOmnichannelClient();
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      const { listeners } = storeOf(client);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    [client],
+  );
+  const read = () => getRoomCloseAttempt(client, rid);
+  return useSyncExternalStore(subscribe, read, read);
+}
