@@ -17,7 +17,16 @@ export interface OmnichannelClientOptions {
   credentials: OmnichannelCredentialsSource;
   /** A `fetch` to use instead of the global one (SSR, instrumentation). @default globalThis.fetch */
   fetch?: typeof fetch;
-  /** Milliseconds before a request is abandoned with a `timeout` error. @default 15000 */
+  /**
+   * Milliseconds one request may take, counted from the call of `request()`: resolving
+   * `credentials`, the fetch and reading the whole body all count. Past it the request is
+   * abandoned with a `timeout` error and no request leaves any more. Accepted: 1 to
+   * `MAX_TIMEOUT_MS` (2147483647 ms, about 24.8 days); anything else throws a `RangeError` when
+   * the client is created. There is no "no timeout" setting on purpose: an attempt that never ends
+   * would leave an agent on "Closing…" forever and block later closes of the room.
+   * `MAX_TIMEOUT_MS` is the closest thing.
+   * @default 15000
+   */
   timeoutMs?: number;
 }
 
@@ -61,22 +70,62 @@ export interface OmnichannelClient {
   request(request: ApiRequest): Promise<ApiResponse>;
 }
 
+/**
+ * The `timeoutMs` used when none is given: 15 s. There is no "no timeout" setting on purpose: an
+ * attempt that never ends would leave an agent on "Closing…" forever and block later closes of
+ * the room. The largest accepted value, `MAX_TIMEOUT_MS`, is the closest thing.
+ */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
+/**
+ * The largest accepted `timeoutMs`: 2147483647 ms (2^31 - 1, about 24.8 days). Timers overflow
+ * past it and fire at once, which would fail every request as a timeout while it still reaches
+ * the server.
+ */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+
+// Hides everything up to the last "@", where a URL keeps its user name and password. Works on
+// strings the URL parser refuses too ("https://ana:pa/ss@host"), at the price of hiding a path
+// that happens to contain "@".
+function redactUserinfo(text: string): string {
+  return text.replace(/^([a-z][a-z\d+.-]*:\/\/)?.*@/is, '$1***@');
+}
+
 function normaliseBaseUrl(baseUrl: string): URL {
+  // JavaScript callers may pass anything; only a string is echoed, and never its userinfo.
+  const got = typeof baseUrl === 'string' ? `"${redactUserinfo(baseUrl)}"` : describeValue(baseUrl);
+  const notHttp = () => new TypeError(`baseUrl must be an absolute http(s) URL, got ${got}`);
   let url: URL;
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new TypeError(`baseUrl must be an absolute http(s) URL, got "${baseUrl}"`);
+    throw notHttp();
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(`baseUrl must be an absolute http(s) URL, got "${baseUrl}"`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw notHttp();
+  if (url.username || url.password) {
+    // fetch refuses such URLs, so every close would fail, and the password would sit in
+    // `client.baseUrl` and in error causes.
+    throw new TypeError(
+      `baseUrl must not contain a user name or password, got "${redactUserinfo(url.href.replace(/\/$/, ''))}": ` +
+        'Rocket.Chat authenticates with a userId and an authToken, give them in the credentials option',
+    );
   }
   url.search = '';
   url.hash = '';
   url.pathname = `${url.pathname.replace(/\/+$/, '')}/`;
   return url;
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  return value === null ? 'null' : `a value of type ${typeof value}`;
+}
+
+function checkTimeout(timeoutMs: unknown): number {
+  // The comparisons also refuse NaN; MAX_TIMEOUT_MS refuses Infinity and the overflowing values.
+  if (typeof timeoutMs === 'number' && timeoutMs >= 1 && timeoutMs <= MAX_TIMEOUT_MS) return timeoutMs;
+  throw new RangeError(`timeoutMs must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got ${describeValue(timeoutMs)}`);
 }
 
 async function resolveCredentials(source: OmnichannelCredentialsSource): Promise<OmnichannelCredentials> {
@@ -93,13 +142,24 @@ async function resolveCredentials(source: OmnichannelCredentialsSource): Promise
   return credentials;
 }
 
+// A promise cannot be cancelled, but we can stop waiting for it: a credentials function that
+// never settles must not hold the request past its deadline or the caller's abort.
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+// Errors reading the body (timeout, reset connection) propagate: only a complete body that is
+// empty or not JSON becomes `undefined`.
 async function readBody(response: Response): Promise<unknown> {
-  let text: string;
-  try {
-    text = await response.text();
-  } catch {
-    return undefined;
-  }
+  const text = await response.text();
   if (!text) return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -115,7 +175,8 @@ async function readBody(response: Response): Promise<unknown> {
 export function createOmnichannelClient(options: OmnichannelClientOptions): OmnichannelClient {
   const root = normaliseBaseUrl(options.baseUrl);
   const apiRoot = new URL('api/v1/', root);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // `undefined` only: null, strings and other values a JavaScript caller may pass are refused.
+  const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs);
   const { credentials } = options;
 
   async function request({ method, path, query, body, signal }: ApiRequest): Promise<ApiResponse> {
@@ -128,27 +189,25 @@ export function createOmnichannelClient(options: OmnichannelClientOptions): Omni
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
-    const { userId, authToken } = await resolveCredentials(credentials);
-    signal?.throwIfAborted();
 
+    // One controller for the whole attempt: the deadline and the caller's abort end whichever
+    // step is running (credentials, fetch, body), and its reason is what the caller gets.
     const controller = new AbortController();
-    let timedOut = false;
     const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
+      controller.abort(new OmnichannelRequestError('timeout', `No complete answer from ${url.origin} within ${timeoutMs} ms`));
     }, timeoutMs);
     const forwardAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', forwardAbort, { once: true });
 
-    const headers: Record<string, string> = {
-      Accept: 'application/json',
-      'X-User-Id': userId,
-      'X-Auth-Token': authToken,
-    };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-
     const doFetch = options.fetch ?? globalThis.fetch;
     try {
+      const { userId, authToken } = await untilAborted(resolveCredentials(credentials), controller.signal);
+      const headers: Record<string, string> = {
+        Accept: 'application/json',
+        'X-User-Id': userId,
+        'X-Auth-Token': authToken,
+      };
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
       const response = await doFetch(url, {
         method,
         headers,
@@ -165,11 +224,10 @@ export function createOmnichannelClient(options: OmnichannelClientOptions): Omni
       }
       return { status: response.status, body: await readBody(response), headers: response.headers };
     } catch (error) {
+      // fetch and the body stream reject with an AbortError of their own; the controller's
+      // reason says whether it was the deadline or the caller.
+      if (controller.signal.aborted) throw controller.signal.reason;
       if (error instanceof OmnichannelRequestError) throw error;
-      if (signal?.aborted) throw signal.reason;
-      if (timedOut) {
-        throw new OmnichannelRequestError('timeout', `No answer from ${url.origin} within ${timeoutMs} ms`, error);
-      }
       throw new OmnichannelRequestError('network', `Could not reach ${url.origin}`, error);
     } finally {
       clearTimeout(timer);

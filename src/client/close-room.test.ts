@@ -4,7 +4,7 @@ import { BASE_URL, testClient, setupRocketChatServer } from '../../test/helpers/
 import { mockAgentOwnRoomsOnly, mockAgentWithoutPermission } from '../testing';
 import { closeRoom } from './close-room';
 import type { CloseRoomRequest } from './close-room';
-import { CloseRoomError, errorFromResponse } from './errors';
+import { CloseRoomError, errorFromResponse, isCloseRoomError } from './errors';
 import type { CloseRoomErrorKind } from './errors';
 
 const { mock, server } = setupRocketChatServer();
@@ -244,5 +244,97 @@ describe('createOmnichannelClient', () => {
     const client = testClient();
     await expect(client.request({ method: 'GET', path: 'https://attacker.example/x' })).rejects.toThrow(TypeError);
     await expect(client.request({ method: 'GET', path: '../../../../x' })).rejects.toThrow(/leaves/);
+  });
+});
+
+describe('the wait of a rate limit', () => {
+  const now = Date.parse('2015-10-21T07:00:00Z');
+  const wait = (error: string, headers: Record<string, string> = {}) =>
+    errorFromResponse(429, { success: false, error }, new Headers(headers), now).retryAfterSeconds;
+  const rocketChat = (seconds: string) =>
+    `Error, too many requests. Please slow down. You must wait ${seconds} before trying this endpoint again. [error-too-many-requests]`;
+
+  it.each([
+    ['0 seconds', 0],
+    ['1 second', 1],
+    ['1 second(s)', 1],
+    ['12 seconds', 12],
+    ['3600 seconds', 3_600],
+    ['86400 seconds', 86_400],
+  ])('reads "wait %s" in the message as %i', (text, seconds) => {
+    expect(wait(rocketChat(text))).toBe(seconds);
+  });
+
+  it.each([
+    ['0', 0],
+    ['120', 120],
+    ['86400', 86_400],
+    ['Wed, 21 Oct 2015 07:28:00 GMT', 28 * 60],
+    ['Wed, 21 Oct 2015 07:00:00 GMT', 0],
+    ['Wed, 21 Oct 2015 06:00:00 GMT', 0],
+    ['Wednesday, 21-Oct-15 07:00:01 GMT', 1],
+    ['Wed Oct 21 07:00:30 2015', 30],
+  ])('reads Retry-After: %s as %i', (header, seconds) => {
+    expect(wait('slow down', { 'Retry-After': header })).toBe(seconds);
+  });
+
+  it('rounds a Retry-After date up to whole seconds', () => {
+    const error = errorFromResponse(429, {}, new Headers({ 'Retry-After': 'Wed, 21 Oct 2015 07:00:02 GMT' }), now + 500);
+    expect(error.retryAfterSeconds).toBe(2);
+  });
+
+  it.each(['soon', '-5', '1.5', '12abc', 'Wed, 32 Oct 2015 07:28:00 GMT', 'tomorrow 12:00', ''])('ignores the garbage Retry-After %j', (header) => {
+    expect(wait('slow down', { 'Retry-After': header })).toBeUndefined();
+    expect(wait('slow down', { 'Retry-After': header, 'X-RateLimit-Reset': String(now + 9_000) })).toBe(9);
+  });
+
+  it('ignores a garbage X-RateLimit-Reset', () => {
+    expect(wait('slow down', { 'X-RateLimit-Reset': 'later' })).toBeUndefined();
+  });
+
+  it('prefers the message, then Retry-After, then X-RateLimit-Reset', () => {
+    const headers = { 'Retry-After': '0', 'X-RateLimit-Reset': String(now + 60_000) };
+    expect(wait(rocketChat('0 seconds'), { ...headers, 'Retry-After': '30' })).toBe(0);
+    expect(wait('slow down', headers)).toBe(0);
+    expect(wait('slow down', { 'X-RateLimit-Reset': headers['X-RateLimit-Reset'] })).toBe(60);
+  });
+
+  it("is narrowed by isCloseRoomError(e, 'rate-limited')", async () => {
+    mock.set({ failure: 'rate-limited', rateLimitSeconds: 0 });
+    const error: unknown = await closeRoom(testClient(), { rid: 'room-1', comment: 'x' }).catch((reason: unknown) => reason);
+    expect(isCloseRoomError(error, 'rate-limited')).toBe(true);
+    expect(isCloseRoomError(error, 'timeout')).toBe(false);
+    if (isCloseRoomError(error, 'rate-limited')) expect(error.retryAfterSeconds).toBe(0);
+  });
+});
+
+describe('closeRoom refuses mail-header injection in the transcript e-mail', () => {
+  it.each([
+    ['subject', 'CRLF', 'Your chat\r\nBcc: victim@example.org'],
+    ['subject', 'LF', 'Your chat\nBcc: victim@example.org'],
+    ['subject', 'CR', 'Your chat\r'],
+    ['subject', 'NUL', 'Your\u0000chat'],
+    ['subject', 'TAB', 'Your\tchat'],
+    ['subject', 'NEL (U+0085)', 'Your\u0085chat'],
+    ['subject', 'U+2028', 'Your\u2028chat'],
+    ['subject', 'U+2029', 'Your\u2029chat'],
+    ['email', 'CRLF', 'maria.silva@example.com\r\nBcc: victim@example.org'],
+    ['email', 'DEL', 'maria.silva@example.com\u007f'],
+  ] as const)('refuses requestData.%s with %s as invalid-params, before sending', async (field, _what, value) => {
+    const requestData = { email: 'maria.silva@example.com', subject: 'Your chat', [field]: value };
+    const seen: string[] = [];
+    server.events.on('request:start', ({ request }) => seen.push(request.url));
+    const error = await rejection(closeRoom(testClient(), { rid: 'room-1', comment: 'x', transcriptEmail: { sendToVisitor: true, requestData } }));
+    server.events.removeAllListeners();
+    expect(error.kind).toBe('invalid-params');
+    expect(error.message).toBe(`closeRoom: transcriptEmail.requestData.${field} must not contain line breaks or control characters`);
+    expect(seen).toEqual([]);
+    expect(mock.closeRequests).toHaveLength(0);
+  });
+
+  it('still sends a subject with ordinary punctuation and non-Latin letters', async () => {
+    const requestData = { email: 'maria.silva@example.com', subject: 'Transcrição: “Olá” — 会话记录' };
+    await closeRoom(testClient(), { rid: 'room-1', comment: 'x', transcriptEmail: { sendToVisitor: true, requestData } });
+    expect(mock.closeRequests).toHaveLength(1);
   });
 });

@@ -32,6 +32,11 @@ function invalid(message: string): CloseRoomError {
   return new CloseRoomError('invalid-params', message);
 }
 
+// Both fields end up in the headers of the transcript e-mail (To, Subject). A line break there is
+// the shape of header injection ("Subject: x\r\nBcc: ..."), and the server does not check it.
+// Cc covers CR, LF, NUL, TAB and U+0080-U+009F (NEL); U+2028 and U+2029 are line breaks too.
+const UNSAFE_IN_MAIL_HEADER = /[\p{Cc}\u2028\u2029]/u;
+
 /**
  * Copies only the fields the server's schema allows (it rejects unknown properties) and refuses
  * locally what the server would answer with a raw JavaScript error.
@@ -51,6 +56,12 @@ function toBody(request: CloseRoomRequest): CloseRoomRequest {
       if (!email || !subject) {
         // The server accepts this shape and then crashes with "Cannot read properties of undefined".
         throw invalid('closeRoom: sendToVisitor needs requestData with email and subject');
+      }
+      if (UNSAFE_IN_MAIL_HEADER.test(email)) {
+        throw invalid('closeRoom: transcriptEmail.requestData.email must not contain line breaks or control characters');
+      }
+      if (UNSAFE_IN_MAIL_HEADER.test(subject)) {
+        throw invalid('closeRoom: transcriptEmail.requestData.subject must not contain line breaks or control characters');
       }
       body.transcriptEmail = { sendToVisitor: true, requestData: { email, subject } };
     } else {

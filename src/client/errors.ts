@@ -79,17 +79,40 @@ function readString(body: unknown, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+// The three forms of HTTP-date (RFC 9110 section 5.6.7): IMF-fixdate and the obsolete RFC 850
+// form end in "GMT"; asctime has no zone and means GMT too. Anything else is garbage, not left to
+// Date.parse, which guesses at almost any text.
+const HTTP_DATE = /^(?:[A-Za-z]{3,9}, \d{2}[ -][A-Za-z]{3}[ -]\d{2,4} \d{2}:\d{2}:\d{2} GMT|[A-Za-z]{3} [A-Za-z]{3} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+
+function wholeNumber(text: string | null | undefined): number | undefined {
+  if (!text || !/^\d+$/.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
+/** `Retry-After` as delta-seconds ("120") or as an HTTP-date, in seconds from `now`. */
+function retryAfterHeader(value: string | null, now: number): number | undefined {
+  if (!value) return undefined;
+  const seconds = wholeNumber(value);
+  if (seconds !== undefined) return seconds;
+  if (!HTTP_DATE.test(value)) return undefined;
+  const date = Date.parse(value.endsWith('GMT') ? value : `${value} GMT`);
+  // A date already past means "now": never a negative wait.
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
 /**
  * Seconds to wait after a 429. Rocket.Chat says it in the message ("You must wait 12 seconds")
  * and in `X-RateLimit-Reset` (epoch milliseconds); a proxy may send the standard `Retry-After`.
+ * 0 is a real answer ("retry now"), not a missing one.
  */
 function retryAfter(error: string | undefined, headers: Headers, now: number): number | undefined {
-  const fromMessage = error && /wait (\d+) seconds?/i.exec(error)?.[1];
-  if (fromMessage) return Number(fromMessage);
-  const retryHeader = Number(headers.get('retry-after'));
-  if (Number.isFinite(retryHeader) && retryHeader > 0) return Math.ceil(retryHeader);
-  const reset = Number(headers.get('x-ratelimit-reset'));
-  if (Number.isFinite(reset) && reset > now) return Math.max(1, Math.ceil((reset - now) / 1000));
+  const fromMessage = wholeNumber(error && /\bwait (\d+) second/i.exec(error)?.[1]);
+  if (fromMessage !== undefined) return fromMessage;
+  const fromHeader = retryAfterHeader(headers.get('retry-after'), now);
+  if (fromHeader !== undefined) return fromHeader;
+  const reset = wholeNumber(headers.get('x-ratelimit-reset'));
+  if (reset !== undefined && reset > now) return Math.max(1, Math.ceil((reset - now) / 1000));
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-export { createOmnichannelClient, OmnichannelRequestError, DEFAULT_TIMEOUT_MS } from './client';
+export { createOmnichannelClient, OmnichannelRequestError, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS } from './client';
 export type {
   ApiRequest,
   ApiResponse,
