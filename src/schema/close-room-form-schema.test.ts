@@ -5,7 +5,9 @@ import {
   createCloseRoomFormSchema,
   emptyCloseRoomFormValues,
   isValidEmail,
+  normaliseTag,
   normaliseTags,
+  tagKey,
   toCloseRoomRequest,
 } from './close-room-form-schema';
 import type { CloseRoomFormInput, CloseRoomFormValues } from './close-room-form-schema';
@@ -52,6 +54,48 @@ describe('closeRoomFormSchema', () => {
     expect(normaliseTags(['é', 'É', '🙂', '🙂 '])).toEqual(['é', '🙂']);
   });
 
+  // Only invisible or blank-looking characters, some mixed with exotic spaces: each looks like nothing.
+  const invisibleTags = [
+    '\u200B',
+    '\u200C\u200D',
+    '\u2060\uFEFF\u00AD',
+    '\u034F\u115F\u1160',
+    '\u3164\uFFA0',
+    '\u180E\u2800',
+    '\u202A\u202B\u202C\u202D\u202E',
+    '\u2066\u2067\u2068\u2069',
+    '\u200E\u200F\u061C',
+    '\u00A0\u200B\u2003\u3000\uFEFF',
+    '\uFE0F \u200D\t\u00A0',
+  ];
+
+  it.each(invisibleTags)('drops the invisible tag %j, so it does not satisfy required tags', (tag) => {
+    expect(normaliseTags([tag])).toEqual([]);
+    expect(tagKey(tag)).toBe('');
+    expect(issues({ tags: [tag] }, { requireTags: true })).toEqual({ tags: 'tags-required' });
+  });
+
+  it('stores a tag in NFC without bidi controls, invisible litter, or joiners at its ends', () => {
+    expect(normaliseTag('\u202Evip\u202C')).toBe('vip');
+    expect(normaliseTag('\u2067فواتير\u2069')).toBe('فواتير');
+    expect(normaliseTag('v\u200Bi\u00ADp\u2060\uFEFF')).toBe('vip');
+    expect(normaliseTag('Cafe\u0301')).toBe('Caf\u00E9');
+    expect(normaliseTag(' \u200Dfollow\u00A0\u2003 up\u200C ')).toBe('follow up');
+    expect(normaliseTag('line\r\nbreak\u2028here\u0000')).toBe('line break here');
+  });
+
+  it('keeps ZWJ, ZWNJ and variation selectors inside a tag', () => {
+    expect(normaliseTag('👩\u200D💻')).toBe('👩\u200D💻');
+    expect(normaliseTag('می\u200Cخواهم')).toBe('می\u200Cخواهم');
+    expect(normaliseTag('love ❤\uFE0F')).toBe('love ❤\uFE0F');
+  });
+
+  it('counts tags differing only in invisible characters, bidi controls or case as one', () => {
+    expect(normaliseTags(['vip', 'v\u200Bip', '\u202EVIP\u202C', 'VIP\u2060', '\u2066vip\u2069'])).toEqual(['vip']);
+    expect(normaliseTags(['👩\u200D💻', '👩💻'])).toEqual(['👩\u200D💻']);
+    expect(tagKey('Caf\u00E9')).toBe(tagKey('CAFE\u0301'));
+  });
+
   describe('when sending the transcript', () => {
     const sending = { sendTranscript: true, transcriptSubject: 'Your chat' };
     it('requires an email and a subject', () => {
@@ -72,6 +116,34 @@ describe('closeRoomFormSchema', () => {
         expect(issues({ ...sending, transcriptEmail })).toEqual({});
       },
     );
+    it.each(['josé@exemplo.com.br', '用户@例子.广告', 'info@bücher.de', 'info@bu\u0308cher.de', 'test@xn--bcher-kva.de', 'x@example.xn--p1ai', 'θσερ@εχαμπλε.ψομ', 'δοκιμή@παράδειγμα.δοκιμή', 'अजय@डाटा.भारत'])(
+      'accepts the internationalised address %j',
+      (transcriptEmail) => {
+        expect(isValidEmail(transcriptEmail)).toBe(true);
+        expect(issues({ ...sending, transcriptEmail })).toEqual({});
+      },
+    );
+    it.each([
+      'a\u200B@example.com',
+      'a@exa\u00ADmple.com',
+      'a\u202E@example.com',
+      'a@example\u2066.com',
+      '\u200Ea@example.com',
+      '\u3164@example.com',
+      'a\uFE0F@example.com',
+      'a\u00A0b@example.com',
+      'a@example.com\r\nBcc: x@evil.com',
+      'a\u0000@example.com',
+      'a\u2028b@example.com',
+      'emoji😀@example.com',
+      'x@example.xn--',
+    ])('refuses the address with a hidden or stray character %j', (transcriptEmail) => {
+      expect(issues({ ...sending, transcriptEmail })).toEqual({ transcriptEmail: 'email-invalid' });
+    });
+    it('puts the subject on one line', () => {
+      expect(parse({ ...sending, transcriptEmail: 'a@b.co', transcriptSubject: 'Hi\r\nBcc: x@evil.com' }).transcriptSubject).toBe('Hi Bcc: x@evil.com');
+      expect(parse({ ...sending, transcriptEmail: 'a@b.co', transcriptSubject: ' a\n\n\tb\u2028c\u2029\u0085d\u0000 ' }).transcriptSubject).toBe('a b c d');
+    });
     it('trims the email and subject', () => {
       expect(parse({ ...sending, transcriptEmail: ' a@b.co ', transcriptSubject: ' Hi ' })).toMatchObject({
         transcriptEmail: 'a@b.co',
@@ -121,6 +193,12 @@ describe('toCloseRoomRequest', () => {
       }),
     });
     expect(validateCloseBody(body)).toBeUndefined();
+  });
+
+  it('sends a one-line subject and no bad address, even from unvalidated values', () => {
+    const values = { ...parse({}), sendTranscript: true, transcriptEmail: ' a@b.co ', transcriptSubject: 'Hi\r\n\r\nBcc: x@evil.com\u2028' };
+    expect(toCloseRoomRequest('room-1', values).transcriptEmail).toEqual({ sendToVisitor: true, requestData: { email: 'a@b.co', subject: 'Hi Bcc: x@evil.com' } });
+    expect(toCloseRoomRequest('room-1', { ...values, transcriptEmail: 'a@b.co\r\nBcc: x@evil.com' })).toEqual({ rid: 'room-1' });
   });
 
   it('never sends sendToVisitor: true without requestData, even from unvalidated values', () => {

@@ -21,30 +21,65 @@ export interface CloseRoomFormSchemaOptions {
   requireTags?: boolean;
 }
 
-/** What two tags must share to be the same tag: case and runs of spaces do not count. */
-export const tagKey = (tag: string) => tag.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+// Characters a tag is stored without: default-ignorable ones (zero-width space, word joiner, BOM,
+// soft hyphen, Hangul fillers, bidi controls that would reorder a chip...) except those that carry
+// meaning inside a word or an emoji: ZWNJ and ZWJ (Persian text, 👩‍💻), variation selectors and
+// the tag characters of subdivision flags. `u`, not `v`: the build targets ES2022.
+const MEANINGLESS = /(?![\u200C\u200D\p{Variation_Selector}\u{E0020}-\u{E007F}])\p{Default_Ignorable_Code_Point}/gu;
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+// Line breaks and other control characters, and the blank Braille pattern, count as spaces.
+const SPACE_LIKE = /[\p{Cc}\u2028\u2029\u2800]/gu;
+// A joiner or selector only means something next to a character: at an end, or beside a space, it
+// is invisible litter that would make two equal-looking tags differ.
+const ORPHAN_MARKS = /(?<=^|\s)[\u200C\u200D\p{Variation_Selector}]+|[\u200C\u200D]+(?=\s|$)/gu;
 
-/** Trims, drops blanks and keeps the first spelling of tags that differ only in case or spaces. */
+/** A tag as stored: NFC, invisible litter and bidi controls removed, spaces collapsed and trimmed. */
+export function normaliseTag(tag: string): string {
+  return tag
+    .normalize('NFC')
+    .replace(SPACE_LIKE, ' ')
+    .replace(MEANINGLESS, '')
+    .replace(ORPHAN_MARKS, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+// The key of a tag already normalised: without any default-ignorable character, in lower case.
+const keyOf = (normalised: string) => normalised.replace(IGNORABLE, '').toLocaleLowerCase();
+
+/** What two tags must share to be the same tag: case, spaces and invisible characters do not count. An empty key is a blank tag. */
+export const tagKey = (tag: string) => keyOf(normaliseTag(tag));
+
+/** Normalises tags (`normaliseTag`), drops blanks and keeps the first spelling of tags with the same `tagKey`. */
 export function normaliseTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
   const result: string[] = [];
   for (const raw of tags) {
-    const tag = raw.trim().replace(/\s+/g, ' ');
-    const key = tag.toLocaleLowerCase();
-    if (!tag || seen.has(key)) continue;
+    const tag = normaliseTag(raw);
+    const key = keyOf(tag);
+    if (!key || seen.has(key)) continue;
     seen.add(key);
     result.push(tag);
   }
   return result;
 }
 
+/** A subject on one line: a line break in a mail header would start a new header (Bcc: ...). */
+export const singleLine = (text: string) => text.replace(/[\p{Cc}\u2028\u2029]/gu, ' ').replace(/\s{2,}/gu, ' ').trim();
+
 // Practical address check (Rocket.Chat does none, so ours is the only one): a local part without
-// leading, trailing or doubled dots, and a domain of letter/digit labels ending in a TLD of 2+
-// letters. Accepts plus-addressing, subdomains and long TLDs.
-const EMAIL = /^(?!\.)(?!.*\.\.)[\w.!#$%&'*+/=?^`{|}~-]+(?<!\.)@(?:[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?\.)+[a-z]{2,63}$/i;
+// leading, trailing or doubled dots, and a domain of labels ending in a TLD of 2+ letters or a
+// punycode one. Letters, marks and digits of any script (internationalised addresses, RFC 6531),
+// plus-addressing, subdomains and long TLDs are accepted.
+const EMAIL =
+  /^(?!\.)(?!.*\.\.)[\p{L}\p{M}\p{Nd}_.!#$%&'*+/=?^`{|}~-]+(?<!\.)@(?:[\p{L}\p{Nd}](?:[\p{L}\p{M}\p{Nd}-]{0,61}[\p{L}\p{M}\p{Nd}])?\.)+(?:\p{L}[\p{L}\p{M}]{1,62}|xn--[a-z\d](?:[a-z\d-]{0,57}[a-z\d])?)$/iu;
+// Nothing invisible in an address: no control (header injection), space, bidi control (an address
+// that displays differently from what it is) or zero-width character, even where EMAIL's letter
+// classes would let one in (Hangul fillers are letters, variation selectors are marks).
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\p{Default_Ignorable_Code_Point}]/u;
 
 export function isValidEmail(value: string): boolean {
-  return value.length <= 254 && EMAIL.test(value);
+  return value.length <= 254 && !INVISIBLE.test(value) && EMAIL.test(value);
 }
 
 /** Builds the form schema for the given server rules. */
@@ -54,8 +89,8 @@ export function createCloseRoomFormSchema(options: CloseRoomFormSchemaOptions = 
       comment: z.string(),
       tags: z.pipe(z.array(z.string()), z.transform((tags: string[]) => normaliseTags(tags))),
       sendTranscript: z.boolean(),
-      transcriptEmail: z.pipe(z.string(), z.transform((value) => value.trim())),
-      transcriptSubject: z.pipe(z.string(), z.transform((value) => value.trim())),
+      transcriptEmail: z.pipe(z.string(), z.transform((value) => value.trim().normalize('NFC'))),
+      transcriptSubject: z.pipe(z.string(), z.transform(singleLine)),
       generateTranscriptPdf: z.boolean(),
     })
     .check(
@@ -80,7 +115,7 @@ export const closeRoomFormSchema = /* @__PURE__ */ createCloseRoomFormSchema();
 export type CloseRoomFormSchema = ReturnType<typeof createCloseRoomFormSchema>;
 /** What the form holds while the agent types. */
 export type CloseRoomFormInput = z.input<CloseRoomFormSchema>;
-/** What a successful parse gives: tags normalised, e-mail and subject trimmed. */
+/** What a successful parse gives: tags normalised, e-mail trimmed, subject on one trimmed line. */
 export type CloseRoomFormValues = z.output<CloseRoomFormSchema>;
 
 export const DEFAULT_TRANSCRIPT_SUBJECT = 'Transcript of your omnichannel conversation.';
@@ -112,9 +147,10 @@ export function toCloseRoomRequest(rid: string, values: CloseRoomFormValues): Cl
   const tags = normaliseTags(values.tags);
   if (tags.length > 0) request.tags = tags;
   if (values.generateTranscriptPdf) request.generateTranscriptPdf = true;
-  const email = values.transcriptEmail.trim();
-  const subject = values.transcriptSubject.trim();
-  if (values.sendTranscript && email && subject) {
+  const email = values.transcriptEmail.trim().normalize('NFC');
+  const subject = singleLine(values.transcriptSubject);
+  // Checked again: values may not have been through the schema, and the address is a mail header.
+  if (values.sendTranscript && isValidEmail(email) && subject) {
     request.transcriptEmail = { sendToVisitor: true, requestData: { email, subject } };
   }
   return request;

@@ -24,7 +24,8 @@ type Dialog = Queries;
 interface Case {
   name: string;
   props?: Partial<CloseRoomDialogProps>;
-  enter: (user: UserEvent, dialog: Dialog) => Promise<void>;
+  /** Left out when the props alone make the case. */
+  enter?: (user: UserEvent, dialog: Dialog) => Promise<void>;
   /** Refused: this text is shown and no request leaves. */
   refused?: string | RegExp;
   /** Sent: the body the server received. */
@@ -58,6 +59,14 @@ const invalidEmails = [
   'emoji😀@example.com',
   '<script>@example.com',
   `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.com`,
+  // Invisible characters: the address would not be the one the agent sees.
+  'zero\u200Bwidth@example.com',
+  'soft@hy\u00ADphen.com',
+  'bidi\u202E@example.com',
+  'isolate@\u2066example.com',
+  'nbsp\u00A0in@example.com',
+  'filler\u3164@example.com',
+  'tab\tinside@example.com',
 ];
 
 const validEmails = [
@@ -67,6 +76,13 @@ const validEmails = [
   'x@example.technology',
   "o'neil@example.ie",
   'UPPER@EXAMPLE.COM',
+  // Internationalised addresses (RFC 6531): letters of any script, punycode domains.
+  'josé@exemplo.com.br',
+  '用户@例子.广告',
+  'info@bücher.de',
+  'test@xn--bcher-kva.de',
+  'θσερ@εχαμπλε.ψομ',
+  'δοκιμή@παράδειγμα.δοκιμή',
 ];
 
 const cases: Case[] = [
@@ -88,6 +104,42 @@ const cases: Case[] = [
     name: 'trims spaces around an email',
     enter: (user, dialog) => email(user, dialog, '  padded@example.com  '),
     sent: (body) => expect(body.transcriptEmail).toMatchObject({ requestData: { email: 'padded@example.com' } }),
+  },
+  {
+    name: 'sends a subject with line breaks from defaultValues on one line',
+    props: { defaultValues: { sendTranscript: true, transcriptEmail: 'maria@example.com', transcriptSubject: 'Hi\r\nBcc: x@evil.com\u2028\u2029\u0085x\n' } },
+    sent: (body) => expect(body.transcriptEmail).toEqual({ sendToVisitor: true, requestData: { email: 'maria@example.com', subject: 'Hi Bcc: x@evil.com x' } }),
+  },
+  {
+    name: 'refuses an email with a line break from defaultValues',
+    props: { defaultValues: { sendTranscript: true, transcriptEmail: 'maria@example.com\r\nBcc: x@evil.com', transcriptSubject: 'Hi' } },
+    refused: 'Enter a valid email address, such as name@example.com.',
+  },
+  {
+    name: 'refuses tags of only invisible characters as blank, and closes without them',
+    enter: async (user, dialog) => {
+      await user.click(dialog.getByRole('combobox', { name: /Tags/ }));
+      await user.paste('\u200B\u2060\uFEFF\u00A0');
+      await user.keyboard('{Enter}');
+      expect(dialog.getByRole('combobox', { name: /Tags/ })).toHaveAccessibleDescription(/A tag cannot be blank\./);
+      await user.clear(dialog.getByRole('combobox', { name: /Tags/ }));
+      await user.paste('\u202A\u202E,\u2066\u2069,\u3164\u115F,\u2800');
+      expect(dialog.queryByRole('list', { name: 'Selected tags' })).not.toBeInTheDocument();
+    },
+    sent: (body) => expect(body).toEqual({ rid: 'room-1' }),
+  },
+  {
+    name: 'refuses required tags that are only invisible characters',
+    props: { requireTags: true, defaultValues: { tags: ['\u200B', '\u2066\u2069\u200D'] } },
+    refused: 'Add at least one tag.',
+  },
+  {
+    name: 'keeps one of tags that differ only in invisible characters, without bidi controls',
+    enter: async (user, dialog) => {
+      await user.click(dialog.getByRole('combobox', { name: /Tags/ }));
+      await user.paste('vip,v\u200Bip,\u202EVIP\u202C,\u2067فواتير\u2069,فواتير\u2060');
+    },
+    sent: (body) => expect(body.tags).toEqual(['vip', 'فواتير']),
   },
   {
     name: 'refuses an empty email when sending',
@@ -177,7 +229,7 @@ describe('bad input', () => {
     const user = userEvent.setup();
     renderWithClient(<CloseRoomDialog rid="room-1" defaultOpen {...props} />);
     const dialog = within(await screen.findByRole('dialog'));
-    await enter(user, dialog);
+    await enter?.(user, dialog);
     const before = new Map(dialog.getAllByRole('textbox').map((field) => [field, (field as HTMLInputElement).value]));
     await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
     if (refused) {

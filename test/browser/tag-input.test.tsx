@@ -1,0 +1,191 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { CloseRoomDialog } from '../../src/components/CloseRoomDialog';
+import type { CloseRoomDialogProps } from '../../src/components/CloseRoomDialog';
+import { renderWithClient, setupBrowserRocketChat } from '../helpers/browser';
+
+// The tag input against hostile or unusual text, many tags, long tags and long suggestion lists.
+
+const { mock } = setupBrowserRocketChat({ requireComment: false });
+
+async function openDialog(props: Partial<CloseRoomDialogProps> = {}) {
+  const user = userEvent.setup();
+  renderWithClient(<CloseRoomDialog rid="room-1" defaultOpen {...props} />);
+  const dialog = await screen.findByRole('dialog');
+  return { user, dialog, queries: within(dialog) };
+}
+
+const tagInput = () => screen.getByRole('combobox', { name: /Tags/ });
+const status = () => within(screen.getByRole('dialog')).getByRole('status');
+const chips = () => within(screen.getByRole('list', { name: 'Selected tags' })).getAllByRole('listitem');
+
+/** Types or pastes one tag (a paste keeps characters `type` would treat as keys) and presses Enter. */
+async function enterTag(user: ReturnType<typeof userEvent.setup>, text: string) {
+  await user.click(tagInput());
+  await user.paste(text);
+  await user.keyboard('{Enter}');
+}
+
+// Each looks like nothing: zero-width and joiner characters, fillers, bidi controls, exotic spaces.
+const invisible = [
+  '\u200B',
+  '\u200C\u200D',
+  '\u2060\uFEFF\u00AD',
+  '\u034F\u115F\u1160\u3164\uFFA0',
+  '\u180E\u2800',
+  '\u202A\u202B\u202C\u202D\u202E',
+  '\u2066\u2067\u2068\u2069\u200E\u200F\u061C',
+  '\u00A0\u200B\u2003\u3000\u200D',
+];
+
+describe('a tag of only invisible or blank-looking characters', () => {
+  it.each(invisible)('is refused as blank: %j', async (text) => {
+    const { user } = await openDialog();
+    await enterTag(user, text);
+    expect(tagInput()).toHaveAccessibleDescription(/A tag cannot be blank\./);
+    expect(screen.queryByRole('list', { name: 'Selected tags' })).not.toBeInTheDocument();
+  });
+
+  it('does not satisfy required tags when it comes in the default values', async () => {
+    const { user, queries } = await openDialog({ requireTags: true, defaultValues: { tags: ['\u200B', '\u2066\u2069', '\u3164'] } });
+    await user.click(queries.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(tagInput()).toHaveAccessibleDescription(/Add at least one tag\./));
+    expect(mock.closeRequests).toHaveLength(0);
+  });
+});
+
+describe('tags that differ only in invisible characters or bidi controls', () => {
+  it.each(['v\u200Bip', '\u202EVIP\u202C', 'vip\u2060', '\u2066vip\u2069', '\u00ADvip\uFEFF'])('count as the tag already added: %j', async (text) => {
+    const { user } = await openDialog();
+    await enterTag(user, 'vip');
+    await user.clear(tagInput());
+    await enterTag(user, text);
+    expect(tagInput()).toHaveAccessibleDescription(/The tag “vip” is already added\./i);
+    expect(chips()).toHaveLength(1);
+  });
+
+  it('are stored without them, while joiners inside a tag stay', async () => {
+    const { user, queries } = await openDialog();
+    await enterTag(user, '\u202Ebilling\u202C');
+    await enterTag(user, '👩\u200D💻');
+    await enterTag(user, 'می\u200Cخواهم');
+    expect(queries.getByRole('button', { name: 'Remove tag billing' })).toBeInTheDocument();
+    await user.click(queries.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(mock.closeRequests).toHaveLength(1));
+    expect(mock.closeRequests[0]?.body).toEqual({ rid: 'room-1', tags: ['billing', '👩\u200D💻', 'می\u200Cخواهم'] });
+  });
+
+  it('cannot reorder a chip: each chip’s text is isolated', async () => {
+    const { user } = await openDialog({ defaultValues: { tags: ['\u202Eabc', 'فواتير 2024', 'vip'] } });
+    await user.click(tagInput());
+    for (const chip of chips()) {
+      const text = chip.firstElementChild as HTMLElement;
+      expect(getComputedStyle(text).unicodeBidi).toBe('isolate');
+    }
+  });
+});
+
+describe('a very long tag', () => {
+  it.each([
+    ['unbroken', 'x'.repeat(5_000)],
+    ['with spaces', 'word '.repeat(1_000).trim()],
+  ])('keeps its chip on one line (%s), the whole text still available', async (_kind, tag) => {
+    const { user, queries } = await openDialog();
+    await enterTag(user, tag);
+    const [chip] = chips();
+    expect(chip?.getBoundingClientRect().height).toBeLessThan(40);
+    expect(chip?.getBoundingClientRect().right).toBeLessThanOrEqual(screen.getByRole('dialog').getBoundingClientRect().right);
+    expect(queries.getByTitle(tag)).toBeInTheDocument();
+    expect(queries.getByRole('button', { name: `Remove tag ${tag}` })).toBeInTheDocument();
+  });
+});
+
+describe('a refused tag', () => {
+  it.each([
+    ['a duplicate', 'vip', 'The tag “vip” is already added.'],
+    ['a blank', '\u200B ', 'A tag cannot be blank.'],
+  ])('is announced (%s), and announced again when refused again', async (_kind, text, message) => {
+    const { user } = await openDialog();
+    await enterTag(user, 'vip');
+    await enterTag(user, text);
+    expect(status()).toHaveTextContent(message);
+    const first = status().textContent;
+    // The refused text stays in the input: Enter again gives the same refusal.
+    await user.keyboard('{Enter}');
+    expect(status()).toHaveTextContent(message);
+    // A live region only speaks when its text changes.
+    expect(status().textContent).not.toBe(first);
+    // The visible message is still the input's description.
+    expect(tagInput()).toHaveAccessibleDescription(new RegExp(message.replace('.', '\\.')));
+  });
+});
+
+describe('many tags pasted at once', () => {
+  const paste = async (count: number) => {
+    const { user } = await openDialog();
+    await user.click(tagInput());
+    const text = Array.from({ length: count }, (_, index) => `tag-${index}`).join(',');
+    const start = performance.now();
+    await user.paste(text);
+    const list = await screen.findByRole('list', { name: 'Selected tags' });
+    const elapsed = Math.round(performance.now() - start);
+    console.info(`pasting ${count} tags took ${elapsed} ms`);
+    // `hidden`: skips a style computation per chip; the count is what matters here.
+    expect(within(list).getAllByRole('listitem', { hidden: true })).toHaveLength(count);
+  };
+
+  it('adds 5,000', () => paste(5_000), 20_000);
+  // No time is asserted, but the timeout stands: the quadratic add took over 20 s here.
+  it('adds 20,000', () => paste(20_000), 20_000);
+});
+
+describe('a long suggestion list', () => {
+  const suggestions = Array.from({ length: 60 }, (_, index) => `tag ${String(index + 1).padStart(2, '0')}`);
+
+  /** The part of the element not clipped by any scrolling ancestor nor the viewport. */
+  function visibleRect(element: Element) {
+    let { top, bottom, left, right } = element.getBoundingClientRect();
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      if (getComputedStyle(parent).overflowY === 'visible') continue;
+      const clip = parent.getBoundingClientRect();
+      top = Math.max(top, clip.top + parent.clientTop);
+      bottom = Math.min(bottom, clip.top + parent.clientTop + parent.clientHeight);
+      left = Math.max(left, clip.left + parent.clientLeft);
+      right = Math.min(right, clip.left + parent.clientLeft + parent.clientWidth);
+    }
+    return { top: Math.max(top, 0), bottom: Math.min(bottom, innerHeight), left: Math.max(left, 0), right: Math.min(right, innerWidth) };
+  }
+
+  function fullyVisible(element: Element) {
+    const rect = element.getBoundingClientRect();
+    const visible = visibleRect(element);
+    const tolerance = 0.5;
+    return visible.top <= rect.top + tolerance && visible.bottom >= rect.bottom - tolerance && visible.left <= rect.left + tolerance && visible.right >= rect.right - tolerance;
+  }
+
+  it('keeps the active option in view while moving with the arrow keys', async () => {
+    const { user } = await openDialog({ tagSuggestions: suggestions });
+    await user.click(tagInput());
+    for (let step = 0; step < 30; step += 1) await user.keyboard('{ArrowDown}');
+    const active = within(screen.getByRole('listbox', { name: 'Tag suggestions' })).getByRole('option', { selected: true });
+    expect(active).toHaveTextContent('tag 30');
+    expect(fullyVisible(active)).toBe(true);
+  });
+
+  it('shows at least 8 options, unclipped, in a 1024×768 window', async () => {
+    await page.viewport(1024, 768);
+    const { user, dialog } = await openDialog({ tagSuggestions: suggestions });
+    await user.click(tagInput());
+    await user.keyboard('{ArrowDown}');
+    const options = within(screen.getByRole('listbox', { name: 'Tag suggestions' })).getAllByRole('option');
+    // The dialog's own visible area counts too, not only the window.
+    const panel = dialog.getBoundingClientRect();
+    const shown = options.filter((option) => {
+      const rect = option.getBoundingClientRect();
+      return fullyVisible(option) && rect.top >= panel.top && rect.bottom <= panel.bottom;
+    });
+    expect(shown.length).toBeGreaterThanOrEqual(8);
+  });
+});
