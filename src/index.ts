@@ -9,6 +9,7 @@ export {
   createOmnichannelClient,
   DEFAULT_TIMEOUT_MS,
   isCloseRoomError,
+  MAX_TIMEOUT_MS,
   OmnichannelRequestError,
 } from './client';
 export type {

@@ -1,0 +1,259 @@
+import { onlineManager } from '@tanstack/react-query';
+import { screen } from '@testing-library/react';
+import fc from 'fast-check';
+import type { MockFailure } from '../../src/testing';
+import { ROOMS } from './harness';
+import { campaign } from './run';
+import type { Slot } from './harness';
+import { checkInvariants, checkMounted, expectedBody, section, submitButton } from './world';
+import type { FormModel, Model, Real } from './world';
+
+type Command = fc.AsyncCommand<Model, Real>;
+
+const settle = (ms = 0) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Runs `act` on the real system, then checks every invariant. */
+abstract class Step implements Command {
+  abstract check(model: Readonly<Model>): boolean;
+  abstract act(model: Model, real: Real): Promise<void>;
+  abstract toString(): string;
+  async run(model: Model, real: Real) {
+    campaign.steps += 1;
+    await this.act(model, real);
+    await settle();
+    checkInvariants(model, real, performance.now());
+  }
+}
+
+/** The model of a mounted form; `check` made sure there is one. */
+function formOf(model: Model, slot: Slot): FormModel {
+  const form = model[slot];
+  if (!form) throw new Error(`no ${slot} form is mounted`);
+  return form;
+}
+
+/** The form leaves the page: it keeps its values as the room's draft. */
+function unmounted(model: Model, slot: Slot) {
+  const form = model[slot];
+  if (form) model.drafts.set(form.rid, { comment: form.comment, tags: [...form.tags] });
+  model[slot] = null;
+}
+
+export class TypeComment extends Step {
+  constructor(readonly slot: Slot, readonly text: string) {
+    super();
+  }
+  check = (model: Readonly<Model>) => model[this.slot] !== null;
+  async act(model: Model, real: Real) {
+    await real.user.type(section(this.slot).getByRole('textbox', { name: /^Comment/ }), this.text);
+    formOf(model, this.slot).comment += this.text;
+  }
+  toString = () => `type ${JSON.stringify(this.text)} in the ${this.slot} comment`;
+}
+
+export class ClearComment extends Step {
+  constructor(readonly slot: Slot) {
+    super();
+  }
+  check = (model: Readonly<Model>) => model[this.slot] !== null;
+  async act(model: Model, real: Real) {
+    await real.user.clear(section(this.slot).getByRole('textbox', { name: /^Comment/ }));
+    formOf(model, this.slot).comment = '';
+  }
+  toString = () => `clear the ${this.slot} comment`;
+}
+
+export class AddTag extends Step {
+  constructor(readonly slot: Slot, readonly tag: string) {
+    super();
+  }
+  check = (model: Readonly<Model>) => model[this.slot] !== null;
+  async act(model: Model, real: Real) {
+    await real.user.type(section(this.slot).getByRole('combobox', { name: /^Tags/ }), `${this.tag}{Enter}`);
+    const form = formOf(model, this.slot);
+    const text = (form.tagText + this.tag).trim();
+    if (form.tags.some((tag) => tag.toLowerCase() === text.toLowerCase())) {
+      form.tagText += this.tag; // refused as a duplicate: the text stays to be fixed
+    } else {
+      form.tags.push(text);
+      form.tagText = '';
+    }
+  }
+  toString = () => `add tag ${JSON.stringify(this.tag)} in the ${this.slot} form`;
+}
+
+export class RemoveTag extends Step {
+  constructor(readonly slot: Slot) {
+    super();
+  }
+  check = (model: Readonly<Model>) => (model[this.slot]?.tags.length ?? 0) > 0;
+  async act(model: Model, real: Real) {
+    const form = formOf(model, this.slot);
+    const [tag = ''] = form.tags;
+    await real.user.click(section(this.slot).getByRole('button', { name: `Remove tag ${tag}` }));
+    form.tags.shift();
+  }
+  toString = () => `remove the first tag of the ${this.slot} form`;
+}
+
+export class Submit extends Step {
+  constructor(readonly slot: Slot, readonly keyboard: boolean) {
+    super();
+  }
+  check = (model: Readonly<Model>) => model[this.slot] !== null;
+  async act(model: Model, real: Real) {
+    const form = formOf(model, this.slot);
+    const button = submitButton(this.slot);
+    const enabled = button !== undefined && button.getAttribute('aria-disabled') !== 'true' && button.textContent !== 'Closing…';
+    if (enabled) real.submits.push({ rid: form.rid, body: expectedBody(form), at: performance.now(), used: false });
+    if (this.keyboard) {
+      await real.user.click(section(this.slot).getByRole('textbox', { name: /^Comment/ }));
+      await real.user.keyboard('{Control>}{Enter}{/Control}');
+    } else if (button) {
+      await real.user.click(button);
+    }
+  }
+  toString = () => `submit the ${this.slot} form${this.keyboard ? ' with Ctrl+Enter' : ''}`;
+}
+
+export class SelectRoom extends Step {
+  constructor(readonly rid: string) {
+    super();
+  }
+  check = (model: Readonly<Model>) => model.panelRid !== this.rid;
+  async act(model: Model, real: Real) {
+    unmounted(model, 'panel');
+    await real.user.click(screen.getByRole('button', { name: `Select ${this.rid}` }));
+    model.panelRid = this.rid;
+    if (model.panelOpen) model.panel = checkMounted(model, real, 'panel', this.rid);
+  }
+  toString = () => `select ${this.rid}`;
+}
+
+export class TogglePanel extends Step {
+  check = () => true;
+  async act(model: Model, real: Real) {
+    if (model.panelOpen) unmounted(model, 'panel');
+    await real.user.click(screen.getByRole('button', { name: 'Toggle panel' }));
+    model.panelOpen = !model.panelOpen;
+    if (model.panelOpen) model.panel = checkMounted(model, real, 'panel', model.panelRid);
+  }
+  toString = () => 'hide or show the panel';
+}
+
+export class ToggleSecond extends Step {
+  check = () => true;
+  async act(model: Model, real: Real) {
+    const opening = model.second === null;
+    if (!opening) unmounted(model, 'second');
+    await real.user.click(screen.getByRole('button', { name: 'Toggle second form' }));
+    if (opening) model.second = checkMounted(model, real, 'second', model.panelRid);
+  }
+  toString = () => 'open or close a second form for the selected room';
+}
+
+export class ServerAnswers extends Step {
+  constructor(readonly failure: MockFailure, readonly delayMs: number, readonly rateLimitSeconds: number) {
+    super();
+  }
+  check = () => true;
+  act(_model: Model, real: Real) {
+    real.mock.set({ failure: this.failure, delayMs: this.delayMs, rateLimitSeconds: this.rateLimitSeconds });
+    return Promise.resolve();
+  }
+  toString = () => `the server answers ${this.failure} after ${this.delayMs} ms${this.failure === 'rate-limited' ? ` (wait ${this.rateLimitSeconds} s)` : ''}`;
+}
+
+export class ServerRequiresComment extends Step {
+  constructor(readonly on: boolean) {
+    super();
+  }
+  check = () => true;
+  act(_model: Model, real: Real) {
+    real.mock.set({ requireComment: this.on });
+    return Promise.resolve();
+  }
+  toString = () => `the server ${this.on ? 'requires' : 'does not require'} a comment`;
+}
+
+export class ColleagueCloses extends Step {
+  constructor(readonly rid: string) {
+    super();
+  }
+  check = () => true;
+  act(_model: Model, real: Real) {
+    const room = real.mock.rooms.get(this.rid);
+    if (room?.open) {
+      room.open = false;
+      real.closedByColleague.add(this.rid);
+    }
+    return Promise.resolve();
+  }
+  toString = () => `a colleague closes ${this.rid}`;
+}
+
+export class Credentials extends Step {
+  constructor(readonly mode: Real['credentials']) {
+    super();
+  }
+  check = () => true;
+  act(_model: Model, real: Real) {
+    real.credentials = this.mode;
+    return Promise.resolve();
+  }
+  toString = () => `credentials become ${this.mode}`;
+}
+
+export class Network extends Step {
+  constructor(readonly online: boolean) {
+    super();
+  }
+  check = () => true;
+  act(_model: Model, real: Real) {
+    real.offline = !this.online;
+    onlineManager.setOnline(this.online);
+    return Promise.resolve();
+  }
+  toString = () => (this.online ? 'the network returns' : 'the browser goes offline');
+}
+
+export class Wait extends Step {
+  constructor(readonly ms: number) {
+    super();
+  }
+  check = () => true;
+  act() {
+    return settle(this.ms);
+  }
+  toString = () => `wait ${this.ms} ms`;
+}
+
+const slot = fc.constantFrom<Slot>('panel', 'panel', 'second');
+
+/** Every agent and server event the model knows, weighted towards what agents do most. */
+export function closeFlowCommands(timeoutMs: number) {
+  const failures: MockFailure[] = ['none', 'none', 'none', 'server-error', 'bad-gateway-html', 'network', 'rate-limited', 'conflict', 'hang', 'truncated-json', 'non-json-success'];
+  // Answers well inside or well outside the timeout: the model knows which side each is on.
+  const delays = [0, 0, 30, Math.round(timeoutMs * 0.3), timeoutMs + 150];
+  const events: fc.Arbitrary<Command>[] = [
+    fc.tuple(slot, fc.constantFrom('ok', ' note', 'é', 'Ana', ' ')).map(([where, text]) => new TypeComment(where, text)),
+    slot.map((where) => new ClearComment(where)),
+    fc.tuple(slot, fc.constantFrom('vip', 'billing', 'Refund', 'VIP')).map(([where, tag]) => new AddTag(where, tag)),
+    slot.map((where) => new RemoveTag(where)),
+    fc.tuple(slot, fc.boolean()).map(([where, keyboard]) => new Submit(where, keyboard)),
+    fc.tuple(slot, fc.boolean()).map(([where, keyboard]) => new Submit(where, keyboard)),
+    fc.constantFrom(...ROOMS).map((rid) => new SelectRoom(rid)),
+    fc.constant(new TogglePanel()),
+    fc.constant(new ToggleSecond()),
+    fc.tuple(fc.constantFrom(...failures), fc.constantFrom(...delays), fc.constantFrom(0, 1)).map(([failure, delay, wait]) => new ServerAnswers(failure, delay, wait)),
+    fc.boolean().map((on) => new ServerRequiresComment(on)),
+    fc.constantFrom(...ROOMS).map((rid) => new ColleagueCloses(rid)),
+    fc.constantFrom<Real['credentials']>('ok', 'ok', 'hang', 'slow', 'expired').map((mode) => new Credentials(mode)),
+    fc.boolean().map((online) => new Network(online)),
+    // The longest wait outlasts the timeout and the slack: a close still pending then, or a request
+    // leaving then, is a violation.
+    fc.constantFrom(0, 40, Math.round(timeoutMs / 2), timeoutMs + 100, 1000).map((ms) => new Wait(ms)),
+  ];
+  return fc.commands(events, { maxCommands: 30 });
+}
+

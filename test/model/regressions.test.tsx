@@ -1,0 +1,29 @@
+import { describe, it } from 'vitest';
+import { AddTag, Network, SelectRoom, Submit, ToggleSecond, TypeComment, Wait } from './commands';
+import { setupModelRun, TIMEOUT_MS } from './run';
+
+// Sequences the model-based campaign found (or that reproduce a defect of issue #11), kept as
+// regression tests: each runs through the same runner and invariants as the random ones.
+
+const runSequence = setupModelRun();
+
+describe('kept sequences', () => {
+  it('a note typed for one room never shows up in another (defect 1, found in 2 steps)', async () => {
+    await runSequence([new TypeComment('panel', 'ok'), new SelectRoom('room-4')]);
+  });
+
+  it('a close submitted offline fails at once and never leaves later (defect 4)', async () => {
+    await runSequence([new TypeComment('panel', 'ok'), new Network(false), new Submit('panel', false), new Wait(TIMEOUT_MS * 4), new Network(true), new Wait(TIMEOUT_MS * 2)]);
+  });
+
+  it('a second form for the same room sends nothing while the first one’s close is pending (defect 2)', async () => {
+    await runSequence([
+      new ToggleSecond(),
+      new TypeComment('panel', 'first'),
+      new AddTag('second', 'vip'),
+      new Submit('panel', false),
+      new Submit('second', true),
+      new Wait(TIMEOUT_MS * 2),
+    ]);
+  });
+});

@@ -1,0 +1,197 @@
+import { screen, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
+import type { CloseRoomRequest, OmnichannelClient } from '../../src/client';
+import { getRoomCloseAttempt, isSameCloseRequest } from '../../src/query';
+import type { RocketChatMock } from '../../src/testing';
+import type { Slot } from './harness';
+
+/** What the agent has in one mounted form, as the model predicts it. */
+export interface FormModel {
+  rid: string;
+  comment: string;
+  tags: string[];
+  /** Text left in the tag input (a refused tag stays there to be fixed). */
+  tagText: string;
+}
+
+export interface Draft {
+  comment: string;
+  tags: string[];
+}
+
+/** The model: small, and only what the agent did. The server's state is read from the mock. */
+export interface Model {
+  panelRid: string;
+  panelOpen: boolean;
+  panel: FormModel | null;
+  second: FormModel | null;
+  /** The draft a form of the room would come back with (last unmount wins). */
+  drafts: Map<string, Draft>;
+}
+
+export interface Submit {
+  rid: string;
+  body: CloseRoomRequest;
+  at: number;
+  used: boolean;
+}
+
+export interface Arrival {
+  body: unknown;
+  at: number;
+  /** `false` when the browser was offline: the request never reached the server. */
+  reached: boolean;
+}
+
+export interface ClosedCall {
+  slot: Slot;
+  rid: string;
+  alreadyClosed: boolean;
+  /** The room's state on the server when `onClosed` ran. */
+  serverOpen: boolean | undefined;
+}
+
+/** The system under test and what was recorded of it. */
+export interface Real {
+  user: UserEvent;
+  mock: RocketChatMock;
+  client: OmnichannelClient;
+  timeoutMs: number;
+  submits: Submit[];
+  arrivals: Arrival[];
+  closed: ClosedCall[];
+  closedByColleague: Set<string>;
+  credentials: 'ok' | 'hang' | 'slow' | 'expired';
+  offline: boolean;
+}
+
+/** Slack for the browser's own latency (service worker hop, rendering) on a loaded 2-core machine. */
+export const SLACK_MS = 300;
+
+export class Violation extends Error {
+  override name = 'Violation';
+}
+
+export function fail(message: string): never {
+  throw new Violation(message);
+}
+
+export const emptyDraft = (): Draft => ({ comment: '', tags: [] });
+
+export function section(slot: Slot) {
+  return within(screen.getByRole('region', { name: slot }));
+}
+
+export function displayed(slot: Slot): Draft {
+  const scope = section(slot);
+  const comment = scope.getByRole<HTMLTextAreaElement>('textbox', { name: /^Comment/ }).value;
+  const list = scope.queryByRole('list', { name: 'Selected tags' });
+  const tags = list
+    ? within(list)
+        .getAllByRole('button')
+        .map((button) => (button.getAttribute('aria-label') ?? '').replace(/^Remove tag /, ''))
+    : [];
+  return { comment, tags };
+}
+
+/** The body the agent's values make: what must reach the server, and nothing else. */
+export function expectedBody(form: FormModel): CloseRoomRequest {
+  const body: CloseRoomRequest = { rid: form.rid };
+  const comment = form.comment.trim();
+  if (comment) body.comment = comment;
+  if (form.tags.length > 0) body.tags = [...form.tags];
+  return body;
+}
+
+/** The submit button of a form, or `undefined` when the form is final (only Dismiss left). */
+export function submitButton(slot: Slot): HTMLElement | undefined {
+  return section(slot).queryByRole('button', { name: /^(Close conversation|Try again|Closing…|Try again in .+)$/ }) ?? undefined;
+}
+
+const sameDraft = (a: Draft, b: Draft) => a.comment === b.comment && a.tags.join('\n') === b.tags.join('\n');
+
+/** The invariants, in words, as `checkInvariants` and `checkSettled` check them. */
+export const INVARIANTS = [
+  'every body the server receives is exactly what the agent entered for that room at a submit, each submit sending at most once',
+  'no request leaves later than its submit plus the timeout',
+  'onClosed names only rooms the server has closed, never reports a colleague’s close as the agent’s, and reports the agent’s close at most once',
+  'every mounted form shows exactly what the agent entered; a form that comes back shows its room’s draft',
+  'no form is "Closing…" longer than the timeout',
+  'once settled, nothing is pending and every close the client saw succeed was reported exactly once',
+] as const;
+
+/** Invariants checked after every command. */
+export function checkInvariants(model: Model, real: Real, now: number) {
+  // Every body the server received is exactly what the agent entered for that room at a submit
+  // (each submit sends at most once), and it left no later than that submit plus the timeout.
+  for (const arrival of real.arrivals.filter((candidate) => candidate.reached)) {
+    if ((arrival as Arrival & { matched?: boolean }).matched) continue;
+    const body = arrival.body as CloseRoomRequest;
+    const submit = real.submits.find(
+      (candidate) =>
+        !candidate.used &&
+        candidate.rid === body?.rid &&
+        isSameCloseRequest(candidate.body, body) &&
+        candidate.at <= arrival.at &&
+        arrival.at <= candidate.at + real.timeoutMs + SLACK_MS,
+    );
+    if (!submit) fail(`the server received ${JSON.stringify(body)} at ${arrival.at.toFixed(0)} ms, which no submit within the timeout explains`);
+    submit.used = true;
+    (arrival as Arrival & { matched?: boolean }).matched = true;
+  }
+
+  // onClosed names only rooms the server has closed; a close is reported as ours at most once,
+  // and never for a room a colleague closed.
+  const ours = new Map<string, number>();
+  for (const call of real.closed) {
+    if (call.serverOpen !== false) fail(`onClosed(${JSON.stringify(call)}) for a room the server has open`);
+    if (!call.alreadyClosed) {
+      ours.set(call.rid, (ours.get(call.rid) ?? 0) + 1);
+      if (real.closedByColleague.has(call.rid)) fail(`onClosed reports ${call.rid} closed by the agent, but a colleague closed it`);
+    }
+  }
+  for (const [rid, count] of ours) if (count > 1) fail(`onClosed({ alreadyClosed: false }) fired ${count} times for ${rid}`);
+
+  // Nothing the agent entered is lost: each mounted form shows exactly the model's values.
+  for (const slot of ['panel', 'second'] as const) {
+    const form = model[slot];
+    if (!form) continue;
+    const shown = displayed(slot);
+    if (!sameDraft(shown, form)) fail(`the ${slot} form for ${form.rid} shows ${JSON.stringify(shown)}, the agent entered ${JSON.stringify({ comment: form.comment, tags: form.tags })}`);
+    // No form is pending longer than the timeout of the last submit of its room.
+    if (submitButton(slot)?.textContent === 'Closing…') {
+      const last = real.submits.filter((submit) => submit.rid === form.rid).at(-1);
+      if (!last) fail(`the ${slot} form for ${form.rid} shows "Closing…" with no submit`);
+      // The client's deadline covers credentials, the answer and its body, whatever the server does.
+      if (now - last.at > real.timeoutMs + SLACK_MS * 2) {
+        fail(`the ${slot} form for ${form.rid} is still "Closing…" ${(now - last.at).toFixed(0)} ms after its submit`);
+      }
+    }
+  }
+}
+
+/** After the run settles: nothing pending, and every close the client saw succeed was reported once. */
+export function checkSettled(model: Model, real: Real) {
+  for (const slot of ['panel', 'second'] as const) {
+    if (model[slot] && submitButton(slot)?.textContent === 'Closing…') fail(`the ${slot} form is still "Closing…" after the run settled`);
+  }
+  for (const rid of new Set(real.submits.map((submit) => submit.rid))) {
+    const attempt = getRoomCloseAttempt(real.client, rid);
+    if (attempt?.status !== 'success') continue;
+    if (real.mock.rooms.get(rid)?.open !== false) fail(`the client saw ${rid} closed, the server has it open`);
+    const reports = real.closed.filter((call) => call.rid === rid && !call.alreadyClosed).length;
+    if (reports !== 1) fail(`${rid} was closed by the agent's close, and onClosed({ alreadyClosed: false }) fired ${reports} times`);
+  }
+}
+
+/** What a newly mounted form must show: the room's draft, or nothing once the room is closed. */
+export function checkMounted(model: Model, real: Real, slot: Slot, rid: string): FormModel {
+  const shown = displayed(slot);
+  const draft = model.drafts.get(rid) ?? emptyDraft();
+  const open = real.mock.rooms.get(rid)?.open !== false;
+  const allowed = open ? [draft] : [draft, emptyDraft()];
+  if (!allowed.some((candidate) => sameDraft(candidate, shown))) {
+    fail(`the ${slot} form for ${rid} came back with ${JSON.stringify(shown)}, its draft is ${JSON.stringify(draft)}`);
+  }
+  return { rid, comment: shown.comment, tags: [...shown.tags], tagText: '' };
+}
