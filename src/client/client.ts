@@ -37,6 +37,13 @@ export interface ApiRequest {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * Abandons the request only while it has not been sent (its credentials are still being
+   * resolved): aborting it then rejects with its reason and nothing reaches the server. Once the
+   * request is sent it has no effect, so the answer, and what the server did, are still known.
+   * For a form the agent dismisses: nothing may leave after that (#11).
+   */
+  abandonSignal?: AbortSignal;
 }
 
 export interface ApiResponse {
@@ -179,8 +186,9 @@ export function createOmnichannelClient(options: OmnichannelClientOptions): Omni
   const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs);
   const { credentials } = options;
 
-  async function request({ method, path, query, body, signal }: ApiRequest): Promise<ApiResponse> {
+  async function request({ method, path, query, body, signal, abandonSignal }: ApiRequest): Promise<ApiResponse> {
     signal?.throwIfAborted();
+    abandonSignal?.throwIfAborted();
     const url = new URL(path.replace(/^\/+/, ''), apiRoot);
     // A path can never leave the configured server: credentials go to that origin only.
     if (url.origin !== root.origin || !url.pathname.startsWith(apiRoot.pathname)) {
@@ -201,7 +209,9 @@ export function createOmnichannelClient(options: OmnichannelClientOptions): Omni
 
     const doFetch = options.fetch ?? globalThis.fetch;
     try {
-      const { userId, authToken } = await untilAborted(resolveCredentials(credentials), controller.signal);
+      const resolving = untilAborted(resolveCredentials(credentials), controller.signal);
+      const { userId, authToken } = await (abandonSignal ? untilAborted(resolving, abandonSignal) : resolving);
+      abandonSignal?.throwIfAborted();
       const headers: Record<string, string> = {
         Accept: 'application/json',
         'X-User-Id': userId,
@@ -227,6 +237,7 @@ export function createOmnichannelClient(options: OmnichannelClientOptions): Omni
       // fetch and the body stream reject with an AbortError of their own; the controller's
       // reason says whether it was the deadline or the caller.
       if (controller.signal.aborted) throw controller.signal.reason;
+      if (abandonSignal?.aborted && error === abandonSignal.reason) throw error;
       if (error instanceof OmnichannelRequestError) throw error;
       throw new OmnichannelRequestError('network', `Could not reach ${url.origin}`, error);
     } finally {

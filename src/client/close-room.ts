@@ -24,6 +24,8 @@ export interface CloseRoomRequest {
 export interface CloseRoomOptions {
   /** Aborting rejects with the signal's reason, as `fetch` does. */
   signal?: AbortSignal;
+  /** Abandons the close only while it has not been sent (see `ApiRequest.abandonSignal`). */
+  abandonSignal?: AbortSignal;
 }
 
 export const CLOSE_ROOM_PATH = 'livechat/room.closeByUser';
@@ -91,7 +93,7 @@ export async function closeRoom(
   const body = toBody(request);
   let response;
   try {
-    response = await client.request({ method: 'POST', path: CLOSE_ROOM_PATH, body, signal: options.signal });
+    response = await client.request({ method: 'POST', path: CLOSE_ROOM_PATH, body, signal: options.signal, abandonSignal: options.abandonSignal });
   } catch (error) {
     if (error instanceof OmnichannelRequestError) {
       throw new CloseRoomError(TRANSPORT_KIND[error.kind], `Closing the room failed: ${error.message}`, { cause: error });

@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { OmnichannelClient } from '../client/client';
 import { closeRoom } from '../client/close-room';
-import type { CloseRoomRequest } from '../client/close-room';
+import type { CloseRoomOptions, CloseRoomRequest } from '../client/close-room';
 import { CloseRoomError } from '../client/errors';
 import { useOmnichannelClient } from '../provider/OmnichannelProvider';
 
@@ -61,12 +61,18 @@ export function getRoomCloseAttempt(client: OmnichannelClient, rid: string): Roo
  * `closeRoom`, one request per room at a time for each client. A call with the same body while a
  * close of the room is in flight joins it; a call with other values is refused at once with a
  * `conflict` error and sends nothing, because only one body can reach the server and values that
- * were not sent must never be reported as closed (#11).
+ * were not sent must never be reported as closed (#11). `abandonSignal` abandons a close that has
+ * not been sent yet (a form dismissed while its credentials resolve); a joined call cannot abandon
+ * the close it joined.
  */
-export function closeRoomOnce(client: OmnichannelClient, request: CloseRoomRequest): Promise<void> {
+export function closeRoomOnce(
+  client: OmnichannelClient,
+  request: CloseRoomRequest,
+  { abandonSignal }: Pick<CloseRoomOptions, 'abandonSignal'> = {},
+): Promise<void> {
   const store = storeOf(client);
   const rid = request?.rid;
-  if (typeof rid !== 'string') return closeRoom(client, request); // refused by closeRoom itself
+  if (typeof rid !== 'string') return closeRoom(client, request, { abandonSignal }); // refused by closeRoom itself
   const pending = store.inFlight.get(rid);
   if (pending) {
     const current = store.attempts.get(rid);
@@ -77,10 +83,10 @@ export function closeRoomOnce(client: OmnichannelClient, request: CloseRoomReque
   }
   const startedAt = Date.now();
   record(store, rid, { status: 'pending', request, startedAt });
-  const promise = closeRoom(client, request).then(
+  const promise = closeRoom(client, request, { abandonSignal }).then(
     () => record(store, rid, { status: 'success', request, startedAt, settledAt: Date.now() }),
     (error: unknown) => {
-      // A caller's abort is not an outcome of the room: forget the attempt.
+      // An abandoned or aborted close is not an outcome of the room: forget the attempt.
       record(store, rid, error instanceof CloseRoomError ? { status: 'error', request, error, startedAt, settledAt: Date.now() } : undefined);
       throw error;
     },

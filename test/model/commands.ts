@@ -35,7 +35,10 @@ function formOf(model: Model, slot: Slot): FormModel {
 /** The form leaves the page: it keeps its values as the room's draft. */
 function unmounted(model: Model, slot: Slot) {
   const form = model[slot];
-  if (form) model.drafts.set(form.rid, { comment: form.comment, tags: [...form.tags] });
+  if (form) {
+    model.drafts.set(form.rid, { comment: form.comment, tags: [...form.tags] });
+    form.unmountedAt = performance.now();
+  }
   model[slot] = null;
 }
 
@@ -105,7 +108,7 @@ export class Submit extends Step {
     const form = formOf(model, this.slot);
     const button = submitButton(this.slot);
     const enabled = button !== undefined && button.getAttribute('aria-disabled') !== 'true' && button.textContent !== 'Closing…';
-    if (enabled) real.submits.push({ rid: form.rid, body: expectedBody(form), at: performance.now(), used: false });
+    if (enabled) real.submits.push({ form, rid: form.rid, body: expectedBody(form), at: performance.now(), used: false });
     if (this.keyboard) {
       await real.user.click(section(this.slot).getByRole('textbox', { name: /^Comment/ }));
       await real.user.keyboard('{Control>}{Enter}{/Control}');
@@ -249,10 +252,13 @@ export function closeFlowCommands(timeoutMs: number) {
     fc.boolean().map((on) => new ServerRequiresComment(on)),
     fc.constantFrom(...ROOMS).map((rid) => new ColleagueCloses(rid)),
     fc.constantFrom<Real['credentials']>('ok', 'ok', 'hang', 'slow', 'expired').map((mode) => new Credentials(mode)),
+    // Twice: going offline and back is where react-query and the timeout interact.
+    fc.boolean().map((online) => new Network(online)),
     fc.boolean().map((online) => new Network(online)),
     // The longest wait outlasts the timeout and the slack: a close still pending then, or a request
     // leaving then, is a violation.
     fc.constantFrom(0, 40, Math.round(timeoutMs / 2), timeoutMs + 100, 1000).map((ms) => new Wait(ms)),
+    fc.constant(new Wait(1000)),
   ];
   return fc.commands(events, { maxCommands: 30 });
 }

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { AddTag, Network, SelectRoom, Submit, ToggleSecond, TypeComment, Wait } from './commands';
+import { AddTag, Credentials, Network, SelectRoom, Submit, TogglePanel, ToggleSecond, TypeComment, Wait } from './commands';
 import { setupModelRun, TIMEOUT_MS } from './run';
 
 // Sequences the model-based campaign found (or that reproduce a defect of issue #11), kept as
@@ -25,5 +25,13 @@ describe('kept sequences', () => {
       new Submit('second', true),
       new Wait(TIMEOUT_MS * 2),
     ]);
+  });
+
+  it('a close dismissed while its credentials resolve is never sent (defect 4, "nothing after dismissal")', async () => {
+    await runSequence([new Credentials('slow'), new TypeComment('panel', 'ok'), new Submit('panel', false), new TogglePanel(), new Wait(TIMEOUT_MS * 2)]);
+  });
+
+  it('switching rooms while a slow close is unsent leaves the room open and its draft kept', async () => {
+    await runSequence([new Credentials('slow'), new TypeComment('panel', 'ok'), new Submit('panel', false), new SelectRoom('room-3'), new SelectRoom('room-1'), new Wait(TIMEOUT_MS * 2)]);
   });
 });

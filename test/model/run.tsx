@@ -15,7 +15,8 @@ export const campaign = { sequences: 0, steps: 0 };
 
 /** Short, so a run explores timeouts in a fraction of a second. */
 export const TIMEOUT_MS = 250;
-const CLOSE = '*/api/v1/livechat/room.closeByUser';
+const CLOSE_PATH = '/api/v1/livechat/room.closeByUser';
+const CLOSE = `*${CLOSE_PATH}`;
 const goodCredentials = { userId: mockAgent.userId, authToken: mockAgent.authToken };
 
 /** Sets up the mock server for the calling test file and returns the sequence runner. */
@@ -34,12 +35,20 @@ export function setupModelRun() {
       client: createOmnichannelClient({
         baseUrl: location.origin,
         timeoutMs: TIMEOUT_MS,
+        // The client's documented `fetch` option, here to see each close leave (nothing is faked).
+        fetch: (input, init) => {
+          if (String(input instanceof Request ? input.url : input).endsWith(CLOSE_PATH)) {
+            const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+            real.departures.push({ body, at: performance.now(), matched: false });
+          }
+          return fetch(input, init);
+        },
         credentials: () => {
           switch (real.credentials) {
             case 'hang':
               return new Promise(() => undefined);
             case 'slow':
-              return new Promise((resolve) => setTimeout(() => resolve(goodCredentials), 30));
+              return new Promise((resolve) => setTimeout(() => resolve(goodCredentials), 120));
             case 'expired':
               return { userId: mockAgent.userId, authToken: 'expired-token' };
             case 'ok':
@@ -49,20 +58,14 @@ export function setupModelRun() {
       }),
       timeoutMs: TIMEOUT_MS,
       submits: [],
-      arrivals: [],
+      departures: [],
       closed: [],
       closedByColleague: new Set(),
       credentials: 'ok',
       offline: false,
     };
-    // Sees every close request before the mock does; offline, the request never reaches it.
-    worker.use(
-      http.post(CLOSE, async ({ request }) => {
-        const body: unknown = await request.clone().json().catch(() => undefined);
-        real.arrivals.push({ body, at: performance.now(), reached: !real.offline });
-        return real.offline ? HttpResponse.error() : undefined;
-      }),
-    );
+    // Offline, a request never reaches the server; online, this handler passes it on to the mock.
+    worker.use(http.post(CLOSE, () => (real.offline ? HttpResponse.error() : undefined)));
     renderWithClient(
       <ConsoleUnderTest
         onClosed={(slot, result) => real.closed.push({ slot, ...result, serverOpen: mock.rooms.get(result.rid)?.open })}

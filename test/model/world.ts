@@ -12,6 +12,8 @@ export interface FormModel {
   tags: string[];
   /** Text left in the tag input (a refused tag stays there to be fixed). */
   tagText: string;
+  /** When the agent dismissed this form (it left the page), if it did. */
+  unmountedAt?: number;
 }
 
 export interface Draft {
@@ -30,17 +32,19 @@ export interface Model {
 }
 
 export interface Submit {
+  /** The form instance that submitted. */
+  form: FormModel;
   rid: string;
   body: CloseRoomRequest;
   at: number;
   used: boolean;
 }
 
-export interface Arrival {
+/** A close request as it left the browser (the client's `fetch` was called). */
+export interface Departure {
   body: unknown;
   at: number;
-  /** `false` when the browser was offline: the request never reached the server. */
-  reached: boolean;
+  matched: boolean;
 }
 
 export interface ClosedCall {
@@ -58,14 +62,16 @@ export interface Real {
   client: OmnichannelClient;
   timeoutMs: number;
   submits: Submit[];
-  arrivals: Arrival[];
+  departures: Departure[];
   closed: ClosedCall[];
   closedByColleague: Set<string>;
   credentials: 'ok' | 'hang' | 'slow' | 'expired';
   offline: boolean;
 }
 
-/** Slack for the browser's own latency (service worker hop, rendering) on a loaded 2-core machine. */
+/** Slack for timers firing late on a loaded 2-core machine. */
+export const TIMER_SLACK_MS = 50;
+/** Slack for rendering and the service worker, where the check reads the screen. */
 export const SLACK_MS = 300;
 
 export class Violation extends Error {
@@ -113,7 +119,7 @@ const sameDraft = (a: Draft, b: Draft) => a.comment === b.comment && a.tags.join
 /** The invariants, in words, as `checkInvariants` and `checkSettled` check them. */
 export const INVARIANTS = [
   'every body the server receives is exactly what the agent entered for that room at a submit, each submit sending at most once',
-  'no request leaves later than its submit plus the timeout',
+  'no request leaves later than its submit plus the timeout, nor after its form was dismissed',
   'onClosed names only rooms the server has closed, never reports a colleague’s close as the agent’s, and reports the agent’s close at most once',
   'every mounted form shows exactly what the agent entered; a form that comes back shows its room’s draft',
   'no form is "Closing…" longer than the timeout',
@@ -122,22 +128,26 @@ export const INVARIANTS = [
 
 /** Invariants checked after every command. */
 export function checkInvariants(model: Model, real: Real, now: number) {
-  // Every body the server received is exactly what the agent entered for that room at a submit
-  // (each submit sends at most once), and it left no later than that submit plus the timeout.
-  for (const arrival of real.arrivals.filter((candidate) => candidate.reached)) {
-    if ((arrival as Arrival & { matched?: boolean }).matched) continue;
-    const body = arrival.body as CloseRoomRequest;
+  // Every request that left is exactly what the agent entered for that room at a submit (each
+  // submit sends at most once); it left before that submit's deadline, and before its form was
+  // dismissed. Times are taken where the request leaves (the client's fetch), not where it lands.
+  for (const departure of real.departures) {
+    if (departure.matched) continue;
+    const body = departure.body as CloseRoomRequest;
     const submit = real.submits.find(
       (candidate) =>
         !candidate.used &&
         candidate.rid === body?.rid &&
         isSameCloseRequest(candidate.body, body) &&
-        candidate.at <= arrival.at &&
-        arrival.at <= candidate.at + real.timeoutMs + SLACK_MS,
+        candidate.at <= departure.at &&
+        departure.at <= candidate.at + real.timeoutMs + TIMER_SLACK_MS &&
+        departure.at <= (candidate.form.unmountedAt ?? Infinity) + TIMER_SLACK_MS,
     );
-    if (!submit) fail(`the server received ${JSON.stringify(body)} at ${arrival.at.toFixed(0)} ms, which no submit within the timeout explains`);
+    if (!submit) {
+      fail(`${JSON.stringify(body)} left at ${departure.at.toFixed(0)} ms, which no submit explains within its timeout and before its form was dismissed`);
+    }
     submit.used = true;
-    (arrival as Arrival & { matched?: boolean }).matched = true;
+    departure.matched = true;
   }
 
   // onClosed names only rooms the server has closed; a close is reported as ours at most once,

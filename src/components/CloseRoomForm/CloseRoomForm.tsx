@@ -1,19 +1,21 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { Resolver } from 'react-hook-form';
 import type { CloseRoomRequest } from '../../client/close-room';
+import { isCloseRoomError } from '../../client/errors';
 import type { CloseRoomError } from '../../client/errors';
 import { clearDraft, readDraft, saveDraft } from '../../drafts/drafts';
 import { errorText, FINAL, relationToSent, RETRYABLE, rateLimitWait, useSecondsUntil } from '../../form/close-flow';
 import { enMessages, formatMessage, formatWait, mergeMessages } from '../../i18n/messages';
 import type { CloseRoomMessagesOverride } from '../../i18n/messages';
 import { useOmnichannelClient } from '../../provider/OmnichannelProvider';
-import { useRoomCloseAttempt } from '../../query/close-room-attempts';
+import { closeRoomOnce, useRoomCloseAttempt } from '../../query/close-room-attempts';
+import { closeRoomMutationOptions } from '../../query/close-room-mutation';
 import { useCloseRoomServerRules } from '../../query/close-room-server-rules';
 import { useLivechatTags } from '../../query/livechat-queries';
-import { useCloseRoom } from '../../query/use-close-room';
 import { createCloseRoomFormSchema, emptyCloseRoomFormValues, toCloseRoomRequest } from '../../schema/close-room-form-schema';
 import type { CloseRoomFormErrorCode, CloseRoomFormInput, CloseRoomFormSchemaOptions, CloseRoomFormValues } from '../../schema/close-room-form-schema';
 import { Field } from '../Field/Field';
@@ -171,14 +173,22 @@ function CloseRoomFormView({
   }, [visitorEmail, getValues, getFieldState, setValue]);
 
   const roomClosed = useRef(false);
-  const mutation = useCloseRoom({
+  // Aborted when the form goes away: a close whose request has not left yet (credentials still
+  // resolving) is then never sent (#11).
+  const abandon = useRef<AbortController | null>(null);
+  const base = closeRoomMutationOptions(client);
+  const mutation = useMutation({
+    ...base,
+    mutationFn: (request: CloseRoomRequest) => closeRoomOnce(client, request, { abandonSignal: abandon.current?.signal }),
     // Options callbacks, not `mutate` ones: they still run when the answer comes after unmount.
-    onSuccess: (_data, request) => {
+    onSuccess: async (data, request, result, context) => {
+      await base.onSuccess?.(data, request, result, context);
       roomClosed.current = true;
       clearDraft(client, request.rid);
       onClosed?.({ rid: request.rid, alreadyClosed: false });
     },
     onError: (error, request) => {
+      if (!isCloseRoomError(error)) return; // abandoned before it was sent: nothing happened
       if (error.kind === 'already-closed') {
         roomClosed.current = true;
         clearDraft(client, request.rid);
@@ -192,6 +202,7 @@ function CloseRoomFormView({
   // room was closed.
   useEffect(
     () => () => {
+      abandon.current?.abort();
       if (!roomClosed.current) saveDraft(client, rid, getValues());
     },
     [client, rid, getValues],
@@ -225,6 +236,7 @@ function CloseRoomFormView({
     submitting.current = true;
     const request = toCloseRoomRequest(rid, values);
     setSent(request);
+    abandon.current = new AbortController();
     try {
       await mutation.mutateAsync(request);
     } catch (caught) {
