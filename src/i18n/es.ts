@@ -17,6 +17,7 @@ export const esMessages: CloseRoomMessages = {
   tagDuplicate: 'La etiqueta «{tag}» ya está añadida.',
   tagBlank: 'La etiqueta no puede estar vacía.',
   tagAdded: 'Etiqueta {tag} añadida.',
+  tagsAdded: '{count} etiquetas añadidas.',
   tagRemoved: 'Etiqueta {tag} quitada.',
   sendTranscriptLabel: 'Enviar transcripción al visitante',
   transcriptEmailLabel: 'Correo del visitante',

@@ -26,6 +26,8 @@ export interface CloseRoomMessages {
   tagBlank: string;
   /** `{tag}` */
   tagAdded: string;
+  /** Said once when several tags are added at once (a paste): `{count}` */
+  tagsAdded: string;
   /** `{tag}` */
   tagRemoved: string;
   sendTranscriptLabel: string;
@@ -79,6 +81,7 @@ export const enMessages: CloseRoomMessages = {
   tagDuplicate: 'The tag “{tag}” is already added.',
   tagBlank: 'A tag cannot be blank.',
   tagAdded: 'Tag {tag} added.',
+  tagsAdded: '{count} tags added.',
   tagRemoved: 'Tag {tag} removed.',
   sendTranscriptLabel: 'Send transcript to visitor',
   transcriptEmailLabel: 'Visitor email',

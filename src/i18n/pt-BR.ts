@@ -17,6 +17,7 @@ export const ptBRMessages: CloseRoomMessages = {
   tagDuplicate: 'A tag “{tag}” já foi adicionada.',
   tagBlank: 'A tag não pode ficar em branco.',
   tagAdded: 'Tag {tag} adicionada.',
+  tagsAdded: '{count} tags adicionadas.',
   tagRemoved: 'Tag {tag} removida.',
   sendTranscriptLabel: 'Enviar transcrição ao visitante',
   transcriptEmailLabel: 'E-mail do visitante',

@@ -134,6 +134,8 @@ describe('many tags pasted at once', () => {
     console.info(`pasting ${count} tags took ${elapsed} ms`);
     // `hidden`: skips a style computation per chip; the count is what matters here.
     expect(within(list).getAllByRole('listitem', { hidden: true })).toHaveLength(count);
+    // Announced once, as a count: a screen reader does not read thousands of "Tag … added.".
+    expect(screen.getByRole('status')).toHaveTextContent(new RegExp(`^${count} tags added\\.$`));
   };
 
   it('adds 5,000', () => paste(5_000), 20_000);

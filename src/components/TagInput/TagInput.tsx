@@ -9,7 +9,7 @@ import { cx } from '../../utils/cx';
 const MAX_OPTIONS = 50;
 
 /** The catalogue's tag texts (see `CloseRoomMessages`). */
-export type TagInputMessages = Pick<CloseRoomMessages, 'tagRemove' | 'selectedTags' | 'tagSuggestions' | 'tagDuplicate' | 'tagBlank' | 'tagAdded' | 'tagRemoved'>;
+export type TagInputMessages = Pick<CloseRoomMessages, 'tagRemove' | 'selectedTags' | 'tagSuggestions' | 'tagDuplicate' | 'tagBlank' | 'tagAdded' | 'tagsAdded' | 'tagRemoved'>;
 
 export interface TagInputProps {
   /** The input's id, for the field's `<label htmlFor>`. */
@@ -125,7 +125,8 @@ export function TagInput({
       }
     }
     if (added.length > 0) onChange([...value, ...added]);
-    const said = added.map((tag) => fill(messages.tagAdded, tag));
+    // A few tags are named; a paste of many is counted, not read out tag by tag.
+    const said = added.length > 3 ? [formatMessage(messages.tagsAdded, { count: added.length })] : added.map((tag) => fill(messages.tagAdded, tag));
     if (refused) said.push(refused);
     if (said.length > 0) announce(said.join(' '));
     setProblem(refused);
