@@ -46,12 +46,13 @@ const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsW
 const checks = [];
 
 const full = await bundle(['CloseRoomDialog'], isHostDependency);
-checks.push({ name: 'CloseRoomDialog with its dependencies', bytes: full.bytes, budget: 42 * KB });
+// Budgets of issue #13 for the dialog build: 40 KB with its dependencies, 10 KB of our own code.
+checks.push({ name: 'CloseRoomDialog with its dependencies', bytes: full.bytes, budget: 40 * KB });
 
 const own = await bundle(['CloseRoomDialog'], isBare);
-checks.push({ name: "the package's own code in CloseRoomDialog", bytes: own.bytes, budget: 8 * KB });
+checks.push({ name: "the package's own code in CloseRoomDialog", bytes: own.bytes, budget: 10 * KB });
 const everything = await bundle('*', isBare);
-checks.push({ name: "the package's own code, every export", bytes: everything.bytes, budget: 10 * KB });
+checks.push({ name: "the package's own code, every export", bytes: everything.bytes, budget: 12 * KB });
 
 const headless = await bundle(['closeRoom', 'createOmnichannelClient'], isHostDependency);
 checks.push({ name: 'closeRoom + client, headless', bytes: headless.bytes, budget: 3 * KB });
