@@ -213,7 +213,15 @@ export const TagsRequiredByServer: Story = {
   },
 };
 
-export const RateLimited = failing('rate-limited', 'Too many requests. Wait 12 seconds, then try again.');
+/** After a 429 the submit button counts the server's wait down and sends nothing until it is over. */
+export const RateLimited: Story = {
+  ...failing('rate-limited', 'Too many requests. Wait 12 seconds, then try again.'),
+  play: async (context) => {
+    await outcome('Too many requests. Wait 12 seconds, then try again.')?.(context);
+    const dialog = await dialogOf(context);
+    await expect(dialog.getByRole('button', { name: /^Try again in 1[12] seconds$/ })).toHaveAttribute('aria-disabled', 'true');
+  },
+};
 export const ServerErrorHtml = failing('bad-gateway-html', 'Rocket.Chat had a problem closing the conversation');
 export const NetworkFailure = failing('network', 'Rocket.Chat could not be reached');
 

@@ -263,14 +263,14 @@ describe('defect 7: after a 429', () => {
 });
 
 describe('defect 9: focus without a trigger', () => {
-  function HostOpened() {
+  function HostOpened({ rid = 'room-1' }: { rid?: string }) {
     const [open, setOpen] = useState(false);
     return (
       <>
         <button type="button" onClick={() => setOpen(true)}>
           Wrap up Maria
         </button>
-        <CloseRoomDialog rid="room-1" open={open} onOpenChange={setOpen} />
+        <CloseRoomDialog rid={rid} open={open} onOpenChange={setOpen} />
       </>
     );
   }
@@ -285,9 +285,21 @@ describe('defect 9: focus without a trigger', () => {
         await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
       },
     ],
-  ])('returns focus to the host’s button after %s', async (_how, close) => {
+    [
+      'Dismiss, when the room was closed already',
+      async (user: ReturnType<typeof userEvent.setup>) => {
+        await user.click(screen.getByRole('button', { name: 'Close conversation' }));
+        await user.click(await screen.findByRole('button', { name: 'Dismiss' }));
+      },
+    ],
+    [
+      'a click outside',
+      // The backdrop has no role (it is aria-hidden): the one place a class name is the handle.
+      async (user: ReturnType<typeof userEvent.setup>) => user.click(document.querySelector('.rcou-overlay') ?? document.body),
+    ],
+  ])('returns focus to the host’s button after %s', async (how, close) => {
     const user = userEvent.setup();
-    renderWithClient(<HostOpened />);
+    renderWithClient(<HostOpened rid={how.startsWith('Dismiss') ? 'room-closed' : 'room-1'} />);
     await user.click(screen.getByRole('button', { name: 'Wrap up Maria' }));
     await screen.findByRole('dialog', { name: 'Wrap up conversation' });
     await close(user);
