@@ -260,6 +260,8 @@ export function closeFlowCommands(timeoutMs: number) {
     fc.constantFrom(0, 40, Math.round(timeoutMs / 2), timeoutMs + 100, 1000).map((ms) => new Wait(ms)),
     fc.constant(new Wait(1000)),
   ];
-  return fc.commands(events, { maxCommands: 30 });
+  // 'large': sequences of about 20 steps on average; the default size averages fewer than 5, too
+  // short to reach states that need offline, a submit and a long wait in a row.
+  return fc.commands(events, { maxCommands: 40, size: 'large' });
 }
 
