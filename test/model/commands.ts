@@ -5,7 +5,7 @@ import type { MockFailure } from '../../src/testing';
 import { ROOMS } from './harness';
 import { campaign } from './run';
 import type { Slot } from './harness';
-import { checkInvariants, checkMounted, expectedBody, section, submitButton } from './world';
+import { checkInvariants, checkMounted, expectedBody, LONG_WAIT_MS, section, submitButton } from './world';
 import type { FormModel, Model, Real } from './world';
 
 type Command = fc.AsyncCommand<Model, Real>;
@@ -257,8 +257,8 @@ export function closeFlowCommands(timeoutMs: number) {
     fc.boolean().map((online) => new Network(online)),
     // The longest wait outlasts the timeout and the slack: a close still pending then, or a request
     // leaving then, is a violation.
-    fc.constantFrom(0, 40, Math.round(timeoutMs / 2), timeoutMs + 100, 1000).map((ms) => new Wait(ms)),
-    fc.constant(new Wait(1000)),
+    fc.constantFrom(0, 40, Math.round(timeoutMs / 2), timeoutMs + 100, LONG_WAIT_MS).map((ms) => new Wait(ms)),
+    fc.constant(new Wait(LONG_WAIT_MS)),
   ];
   // 'large': sequences of about 20 steps on average; the default size averages fewer than 5, too
   // short to reach states that need offline, a submit and a long wait in a row.

@@ -7,14 +7,14 @@ import { createOmnichannelClient } from '../../src/client';
 import { mockAgent } from '../../src/testing';
 import { renderWithClient, setupBrowserRocketChat } from '../helpers/browser';
 import { ConsoleUnderTest, ROOMS } from './harness';
-import { checkInvariants, checkSettled } from './world';
+import { checkInvariants, checkSettled, LONG_WAIT_MS } from './world';
 import type { Model, Real } from './world';
 
 /** What a campaign did, printed at its end. */
 export const campaign = { sequences: 0, steps: 0 };
 
 /** Short, so a run explores timeouts in a fraction of a second. */
-export const TIMEOUT_MS = 250;
+export const TIMEOUT_MS = 150;
 const CLOSE_PATH = '/api/v1/livechat/room.closeByUser';
 const CLOSE = `*${CLOSE_PATH}`;
 const goodCredentials = { userId: mockAgent.userId, authToken: mockAgent.authToken };
@@ -48,7 +48,7 @@ export function setupModelRun() {
             case 'hang':
               return new Promise(() => undefined);
             case 'slow':
-              return new Promise((resolve) => setTimeout(() => resolve(goodCredentials), 120));
+              return new Promise((resolve) => setTimeout(() => resolve(goodCredentials), 90));
             case 'expired':
               return { userId: mockAgent.userId, authToken: 'expired-token' };
             case 'ok':
@@ -85,7 +85,7 @@ export function setupModelRun() {
       // Let every attempt end (the slowest answer comes after the timeout), then check the outcome.
       onlineManager.setOnline(true);
       real.offline = false;
-      await new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS + 300));
+      await new Promise((resolve) => setTimeout(resolve, LONG_WAIT_MS));
       // Whatever left after the network returned is judged here, in the run that caused it.
       checkInvariants(model, real, performance.now());
       checkSettled(model, real);

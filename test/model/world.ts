@@ -72,7 +72,9 @@ export interface Real {
 /** Slack for timers firing late on a loaded 2-core machine. */
 export const TIMER_SLACK_MS = 50;
 /** Slack for rendering and the service worker, where the check reads the screen. */
-export const SLACK_MS = 300;
+export const SLACK_MS = 200;
+/** A wait that outlasts any attempt plus the slack: a close still pending then is a violation. */
+export const LONG_WAIT_MS = 700;
 
 export class Violation extends Error {
   override name = 'Violation';
