@@ -55,6 +55,23 @@ describe('the timeout covers the whole attempt', () => {
     expect(mock.closeRequests).toEqual([]);
   });
 
+  it('sends nothing once the deadline has passed, even when a busy page runs the timer late', { timeout: 3_000 }, async () => {
+    // The credentials come back after the deadline having held the thread: the timer that marks
+    // the deadline has not run yet when the request would leave.
+    const busy = () =>
+      Promise.resolve().then(() => {
+        const until = performance.now() + 80;
+        while (performance.now() < until) {
+          // the page is busy
+        }
+        return agent;
+      });
+    const error = await reason(closeRoom(testClient({ credentials: busy, timeoutMs: 30 }), { rid: 'room-1', comment: 'x' }));
+    expect(error).toMatchObject({ kind: 'timeout' });
+    expect(seen).toEqual([]);
+    expect(mock.closeRequests).toEqual([]);
+  });
+
   it('counts the credentials wait and the answer against one deadline', { timeout: 3_000 }, async () => {
     // 80 ms for credentials plus 80 ms of latency: each fits in 120 ms, together they do not.
     mock.set({ delayMs: 80 });

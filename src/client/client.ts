@@ -201,9 +201,9 @@ export function createOmnichannelClient(options: OmnichannelClientOptions): Omni
     // One controller for the whole attempt: the deadline and the caller's abort end whichever
     // step is running (credentials, fetch, body), and its reason is what the caller gets.
     const controller = new AbortController();
-    const timer = setTimeout(() => {
-      controller.abort(new OmnichannelRequestError('timeout', `No complete answer from ${url.origin} within ${timeoutMs} ms`));
-    }, timeoutMs);
+    const deadline = Date.now() + timeoutMs;
+    const expire = () => controller.abort(new OmnichannelRequestError('timeout', `No complete answer from ${url.origin} within ${timeoutMs} ms`));
+    const timer = setTimeout(expire, timeoutMs);
     const forwardAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', forwardAbort, { once: true });
 
@@ -212,6 +212,10 @@ export function createOmnichannelClient(options: OmnichannelClientOptions): Omni
       const resolving = untilAborted(resolveCredentials(credentials), controller.signal);
       const { userId, authToken } = await (abandonSignal ? untilAborted(resolving, abandonSignal) : resolving);
       abandonSignal?.throwIfAborted();
+      // A busy page runs timers late: the clock, not only the timer, says whether the deadline
+      // has passed, so no request leaves after it.
+      if (Date.now() >= deadline) expire();
+      controller.signal.throwIfAborted();
       const headers: Record<string, string> = {
         Accept: 'application/json',
         'X-User-Id': userId,
