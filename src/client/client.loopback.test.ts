@@ -27,8 +27,8 @@ async function serve(handler: (request: IncomingMessage, response: ServerRespons
 
 const credentials = { userId: 'agent-ana', authToken: 'loopback-token' };
 
-async function closeError(baseUrl: string, timeoutMs: number): Promise<CloseRoomError> {
-  const error = await closeRoom(createOmnichannelClient({ baseUrl, credentials, timeoutMs }), { rid: 'room-1', comment: 'x' }).then(
+async function closeError(baseUrl: string, timeoutMs: number, fetcher?: typeof fetch): Promise<CloseRoomError> {
+  const error = await closeRoom(createOmnichannelClient({ baseUrl, credentials, timeoutMs, fetch: fetcher }), { rid: 'room-1', comment: 'x' }).then(
     () => {
       throw new Error('expected the close to fail');
     },
@@ -66,5 +66,30 @@ describe('a 200 whose body does not arrive whole', () => {
       response.end('<!DOCTYPE html><p>Welcome</p>');
     });
     expect((await closeError(baseUrl, 2_000)).kind).toBe('server');
+  });
+});
+
+// An instrumentation or SSR wrapper that drops the abort signal, around the real fetch: the deadline
+// must hold without the signal's help (found by the hostile review of #11).
+const signalDropping: typeof fetch = (input, init) => fetch(input, { ...init, signal: undefined });
+
+describe('a host fetch that ignores the abort signal', () => {
+  it('still ends as a timeout when no answer comes', { timeout: 5_000 }, async () => {
+    const baseUrl = await serve(() => {
+      // never answers, until the test closes the server
+    });
+    const started = performance.now();
+    expect((await closeError(baseUrl, 200, signalDropping)).kind).toBe('timeout');
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('still ends as a timeout when the body stalls after the headers', { timeout: 5_000 }, async () => {
+    const baseUrl = await serve((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '16' });
+      response.write('{"success":');
+    });
+    const started = performance.now();
+    expect((await closeError(baseUrl, 200, signalDropping)).kind).toBe('timeout');
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });

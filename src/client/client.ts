@@ -222,7 +222,9 @@ export function createOmnichannelClient(options: OmnichannelClientOptions): Omni
         'X-Auth-Token': authToken,
       };
       if (body !== undefined) headers['Content-Type'] = 'application/json';
-      const response = await doFetch(url, {
+      // Raced against the deadline as well as given the signal: a host's `fetch` (instrumentation,
+      // SSR) may ignore the signal, and the deadline must hold all the same.
+      const response = await untilAborted(doFetch(url, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -232,11 +234,11 @@ export function createOmnichannelClient(options: OmnichannelClientOptions): Omni
         redirect: 'manual',
         credentials: 'omit',
         cache: 'no-store',
-      });
+      }), controller.signal);
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
         throw new OmnichannelRequestError('redirect', `${url.pathname} redirected: redirects are not followed`);
       }
-      return { status: response.status, body: await readBody(response), headers: response.headers };
+      return { status: response.status, body: await untilAborted(readBody(response), controller.signal), headers: response.headers };
     } catch (error) {
       // fetch and the body stream reject with an AbortError of their own; the controller's
       // reason says whether it was the deadline or the caller.
