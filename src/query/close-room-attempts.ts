@@ -15,9 +15,16 @@ export type RoomCloseAttempt =
   | { status: 'success'; request: CloseRoomRequest; startedAt: number; settledAt: number }
   | { status: 'error'; request: CloseRoomRequest; error: CloseRoomError; startedAt: number; settledAt: number };
 
+interface InFlight {
+  promise: Promise<void>;
+  /** Callers that still want the close sent; when the last one abandons, it is abandoned. */
+  holders: number;
+  abandon: AbortController;
+}
+
 interface AttemptStore {
   attempts: Map<string, RoomCloseAttempt>;
-  inFlight: Map<string, Promise<void>>;
+  inFlight: Map<string, InFlight>;
   listeners: Set<() => void>;
 }
 
@@ -62,8 +69,8 @@ export function getRoomCloseAttempt(client: OmnichannelClient, rid: string): Roo
  * close of the room is in flight joins it; a call with other values is refused at once with a
  * `conflict` error and sends nothing, because only one body can reach the server and values that
  * were not sent must never be reported as closed (#11). `abandonSignal` abandons a close that has
- * not been sent yet (a form dismissed while its credentials resolve); a joined call cannot abandon
- * the close it joined.
+ * not been sent yet (a form dismissed while its credentials resolve). A joined close is abandoned
+ * only when every caller that shares it has abandoned it: a caller without `abandonSignal` keeps it.
  */
 export function closeRoomOnce(
   client: OmnichannelClient,
@@ -76,24 +83,43 @@ export function closeRoomOnce(
   const pending = store.inFlight.get(rid);
   if (pending) {
     const current = store.attempts.get(rid);
-    if (current && isSameCloseRequest(current.request, request)) return pending;
+    if (current && isSameCloseRequest(current.request, request)) {
+      hold(pending, abandonSignal);
+      return pending.promise;
+    }
     return Promise.reject(
       new CloseRoomError('conflict', `closeRoom: a close of room ${rid} with other values is in flight; these values were not sent`),
     );
   }
   const startedAt = Date.now();
+  const abandon = new AbortController();
   record(store, rid, { status: 'pending', request, startedAt });
-  const promise = closeRoom(client, request, { abandonSignal }).then(
-    () => record(store, rid, { status: 'success', request, startedAt, settledAt: Date.now() }),
-    (error: unknown) => {
-      // An abandoned or aborted close is not an outcome of the room: forget the attempt.
-      record(store, rid, error instanceof CloseRoomError ? { status: 'error', request, error, startedAt, settledAt: Date.now() } : undefined);
-      throw error;
-    },
-  );
-  const settled = promise.finally(() => store.inFlight.delete(rid));
-  store.inFlight.set(rid, settled);
+  const settled = closeRoom(client, request, { abandonSignal: abandon.signal })
+    .then(
+      () => record(store, rid, { status: 'success', request, startedAt, settledAt: Date.now() }),
+      (error: unknown) => {
+        // An abandoned or aborted close is not an outcome of the room: forget the attempt.
+        record(store, rid, error instanceof CloseRoomError ? { status: 'error', request, error, startedAt, settledAt: Date.now() } : undefined);
+        throw error;
+      },
+    )
+    .finally(() => store.inFlight.delete(rid));
+  const entry: InFlight = { promise: settled, holders: 0, abandon };
+  store.inFlight.set(rid, entry);
+  hold(entry, abandonSignal);
   return settled;
+}
+
+/** One more caller wants the close sent, until its own `abandonSignal` (if any) aborts. */
+function hold(entry: InFlight, abandonSignal: AbortSignal | undefined) {
+  entry.holders += 1;
+  if (!abandonSignal) return;
+  const release = () => {
+    entry.holders -= 1;
+    if (entry.holders === 0) entry.abandon.abort(abandonSignal.reason);
+  };
+  if (abandonSignal.aborted) release();
+  else abandonSignal.addEventListener('abort', release, { once: true });
 }
 
 /** The latest close of `rid` through the `OmnichannelProvider`'s client; re-renders when it changes. */

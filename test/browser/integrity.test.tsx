@@ -180,6 +180,37 @@ describe('defect 2: two forms, one room', () => {
   });
 });
 
+describe('a joined close and abandoning (hostile review)', () => {
+  const slowClient = () =>
+    browserClient({
+      credentials: () => new Promise((resolve) => setTimeout(() => resolve({ userId: mockAgent.userId, authToken: mockAgent.authToken }), 150)),
+    });
+
+  it('is still sent when the caller that started it abandons it but a joined caller does not', async () => {
+    const client = slowClient();
+    const first = new AbortController();
+    const started = closeRoomOnce(client, { rid: 'room-1', comment: 'x' }, { abandonSignal: first.signal });
+    const joined = closeRoomOnce(client, { rid: 'room-1', comment: 'x' });
+    first.abort();
+    await expect(Promise.all([started, joined])).resolves.toEqual([undefined, undefined]);
+    expect(sentBodies()).toEqual([{ rid: 'room-1', comment: 'x' }]);
+  });
+
+  it('is abandoned, and nothing sent, once every caller abandoned it', async () => {
+    const client = slowClient();
+    const one = new AbortController();
+    const two = new AbortController();
+    const first = closeRoomOnce(client, { rid: 'room-3' }, { abandonSignal: one.signal });
+    const second = closeRoomOnce(client, { rid: 'room-3' }, { abandonSignal: two.signal });
+    one.abort();
+    two.abort();
+    await expect(first).rejects.toThrow();
+    await expect(second).rejects.toThrow();
+    await wait(250);
+    expect(sentBodies()).toEqual([]);
+  });
+});
+
 describe('defect 3: credentials that never settle', () => {
   it('ends the attempt as a timeout, sends nothing late, and lets the next attempt close the room', async () => {
     let calls = 0;
