@@ -24,8 +24,9 @@ export function errorText(messages: CloseRoomMessages, error: CloseRoomError): s
 
 /** The server's rate-limit wait of a failed attempt: from when to when (epoch ms); zeros when none. */
 export function rateLimitWait(attempt: RoomCloseAttempt | undefined): { from: number; until: number } {
-  if (attempt?.status !== 'error' || attempt.error.kind !== 'rate-limited') return { from: 0, until: 0 };
-  return { from: attempt.settledAt, until: attempt.settledAt + (attempt.error.retryAfterSeconds ?? 0) * 1000 };
+  const seconds = attempt?.status === 'error' && attempt.error.kind === 'rate-limited' ? attempt.error.retryAfterSeconds : undefined;
+  if (attempt?.status !== 'error' || seconds === undefined) return { from: 0, until: 0 };
+  return { from: attempt.settledAt, until: attempt.settledAt + seconds * 1000 };
 }
 
 /**
@@ -64,7 +65,9 @@ export function requestOf(rid: string, values: CloseRoomFormInput, rules: CloseR
  */
 export function relationToSent(rid: string, values: CloseRoomFormInput, rules: CloseRoomFormSchemaOptions, sent: CloseRoomRequest) {
   const mine = requestOf(rid, values, rules);
-  if (mine && isSameCloseRequest(mine, sent)) return 'same' as const;
+  // Nothing entered first: that form's host is told the room closed, even though an empty body
+  // is also "the same" as a close sent without a comment.
   if (mine && Object.keys(mine).length === 1) return 'empty' as const;
+  if (mine && isSameCloseRequest(mine, sent)) return 'same' as const;
   return 'not-sent' as const;
 }

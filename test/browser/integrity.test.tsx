@@ -76,7 +76,7 @@ describe('defect 1: rid changes, state stays', () => {
     expect(panel().getByRole('button', { name: 'Close conversation' })).not.toHaveAttribute('aria-disabled');
     await user.type(comment(), 'João too');
     await user.click(panel().getByRole('button', { name: 'Close conversation' }));
-    await waitFor(() => expect(onClosed).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(onClosed).toHaveBeenCalledTimes(2), { timeout: 3000 });
     expect(onClosed.mock.calls).toEqual([[{ rid: 'room-1', alreadyClosed: false }], [{ rid: 'room-3', alreadyClosed: false }]]);
     expect(sentBodies()).toEqual([
       { rid: 'room-1', comment: 'Maria is done' },
@@ -84,17 +84,60 @@ describe('defect 1: rid changes, state stays', () => {
     ]);
   });
 
-  it('shows a room its own pending close again when the agent comes back to it', async () => {
+  it('shows a room its own pending close again when the agent comes back to it, and reports the close once', async () => {
     mock.set({ delayMs: 500 });
+    const onClosed = vi.fn();
     const user = userEvent.setup();
-    renderWithClient(<SidePanel first="room-1" />);
+    renderWithClient(<SidePanel first="room-1" onClosed={onClosed} />);
     await user.type(comment(), 'Maria is done');
     await user.click(panel().getByRole('button', { name: 'Close conversation' }));
     await user.click(screen.getByRole('button', { name: 'João' }));
     await user.click(screen.getByRole('button', { name: 'Maria' }));
     expect(panel().getByRole('button', { name: 'Closing…' })).toHaveAttribute('aria-disabled', 'true');
-    await waitFor(() => expect(panel().getByRole('alert')).toHaveTextContent('This conversation is already closed'));
+    // The agent's own close, not a colleague's.
+    await waitFor(() => expect(panel().getByRole('alert')).toHaveTextContent('This conversation is closed.'), { timeout: 3000 });
+    expect(onClosed).toHaveBeenCalledExactlyOnceWith({ rid: 'room-1', alreadyClosed: false });
     expect(sentBodies()).toHaveLength(1);
+  });
+
+  it('reports the agent’s own close once when the room is opened again after it closed (hostile review)', async () => {
+    mock.set({ delayMs: 300 });
+    const onClosed = vi.fn();
+    const user = userEvent.setup();
+    renderWithClient(<SidePanel onClosed={onClosed} />);
+    await user.type(comment(), 'J');
+    await user.click(panel().getByRole('button', { name: 'Close conversation' }));
+    await user.click(screen.getByRole('button', { name: 'Maria' }));
+    await wait(600);
+    await user.click(screen.getByRole('button', { name: 'João' }));
+    expect(panel().getByRole('alert')).toHaveTextContent('This conversation is closed.');
+    expect(onClosed).toHaveBeenCalledExactlyOnceWith({ rid: 'room-3', alreadyClosed: false });
+  });
+
+  it('keeps what was typed while "Closing…" out of reach: the fields are read-only (hostile review)', async () => {
+    mock.set({ delayMs: 400 });
+    const user = userEvent.setup();
+    renderWithClient(<SidePanel first="room-1" tagSuggestions={['escalation']} />);
+    await user.type(comment(), 'Refund');
+    await user.click(panel().getByRole('button', { name: 'Close conversation' }));
+    expect(comment()).toHaveAttribute('readonly');
+    await user.type(comment(), ' issued');
+    await user.type(panel().getByRole('combobox', { name: /^Tags/ }), 'escalation{Enter}');
+    expect(comment()).toHaveValue('Refund');
+    expect(panel().queryByRole('list', { name: 'Selected tags' })).not.toBeInTheDocument();
+    await waitFor(() => expect(panel().getByRole('alert')).toHaveTextContent('This conversation is closed.'));
+    expect(sentBodies()).toEqual([{ rid: 'room-1', comment: 'Refund' }]);
+  });
+
+  it('without onCancel, a final state offers no dead Dismiss button and puts focus on its message (hostile review)', async () => {
+    const user = userEvent.setup();
+    renderWithClient(<SidePanel first="room-1" />);
+    const room = mock.rooms.get('room-1');
+    if (room) room.open = false; // closed by a colleague
+    await user.click(panel().getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(panel().getByRole('alert')).toHaveTextContent('already closed'));
+    expect(panel().queryByRole('button', { name: 'Dismiss' })).not.toBeInTheDocument();
+    expect(panel().getByText(/already closed/)).toHaveFocus();
   });
 
   it('does not show one room’s failure on another room', async () => {
@@ -128,7 +171,7 @@ describe('defect 1: rid changes, state stays', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Close conversation' }));
     // The host switches rooms while the close is pending (a keyboard shortcut, a new chat).
     screen.getByRole('button', { name: 'Next conversation', hidden: true }).click();
-    await waitFor(() => expect(onClosed).toHaveBeenCalledWith({ rid: 'room-1', alreadyClosed: false }));
+    await waitFor(() => expect(onClosed).toHaveBeenCalledWith({ rid: 'room-1', alreadyClosed: false }), { timeout: 3000 });
     await wait(50);
     expect(screen.getByRole('dialog', { name: 'Wrap up conversation' })).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Close conversation' })).toBeInTheDocument();
@@ -137,6 +180,26 @@ describe('defect 1: rid changes, state stays', () => {
 });
 
 describe('defect 2: two forms, one room', () => {
+  it('tells a second form’s host that the room closed, when that form held nothing (hostile review)', async () => {
+    mock.set({ delayMs: 200 });
+    const first = vi.fn();
+    const second = vi.fn();
+    const user = userEvent.setup();
+    renderWithClient(
+      <>
+        <section aria-label="Panel one">
+          <CloseRoomForm rid="room-1" onClosed={first} />
+        </section>
+        <section aria-label="Panel two">
+          <CloseRoomForm rid="room-1" onClosed={second} />
+        </section>
+      </>,
+    );
+    await user.click(within(screen.getByRole('region', { name: 'Panel one' })).getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(second).toHaveBeenCalledExactlyOnceWith({ rid: 'room-1', alreadyClosed: true }), { timeout: 3000 });
+    expect(first).toHaveBeenCalledExactlyOnceWith({ rid: 'room-1', alreadyClosed: false });
+  });
+
   it('never reports values that were not sent as closed, and keeps them on screen', async () => {
     mock.set({ delayMs: 400 });
     const first = vi.fn();
@@ -159,7 +222,7 @@ describe('defect 2: two forms, one room', () => {
     await user.click(one.getByRole('button', { name: 'Close conversation' }));
     // The other form shows the room's pending close and sends nothing.
     await user.click(two.getByRole('button', { name: 'Closing…' }));
-    await waitFor(() => expect(first).toHaveBeenCalledWith({ rid: 'room-1', alreadyClosed: false }));
+    await waitFor(() => expect(first).toHaveBeenCalledWith({ rid: 'room-1', alreadyClosed: false }), { timeout: 3000 });
     await waitFor(() => expect(two.getByRole('alert')).toHaveTextContent('What you entered here was not sent'));
     expect(comment(two)).toHaveValue('Second note');
     expect(second).toHaveBeenCalledExactlyOnceWith({ rid: 'room-1', alreadyClosed: true });

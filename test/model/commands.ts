@@ -5,7 +5,7 @@ import type { MockFailure } from '../../src/testing';
 import { ROOMS } from './harness';
 import { campaign } from './run';
 import type { Slot } from './harness';
-import { checkInvariants, checkMounted, expectedBody, LONG_WAIT_MS, section, submitButton } from './world';
+import { checkInvariants, checkMounted, displayed, expectedBody, fail, LONG_WAIT_MS, section, submitButton } from './world';
 import type { FormModel, Model, Real } from './world';
 
 type Command = fc.AsyncCommand<Model, Real>;
@@ -33,13 +33,32 @@ function formOf(model: Model, slot: Slot): FormModel {
 }
 
 /** The form leaves the page: it keeps its values as the room's draft. */
-function unmounted(model: Model, slot: Slot) {
+/**
+ * The form leaves the page and keeps its values as the room's draft. `dismissed`: the agent closed
+ * it (a close not sent yet must then never leave); a room switch is not a dismissal.
+ */
+function unmounted(model: Model, slot: Slot, dismissed: boolean) {
   const form = model[slot];
   if (form) {
     model.drafts.set(form.rid, { comment: form.comment, tags: [...form.tags] });
-    form.unmountedAt = performance.now();
+    if (dismissed) form.unmountedAt = performance.now();
   }
   model[slot] = null;
+}
+
+const commentBox = (slot: Slot) => section(slot).getByRole<HTMLTextAreaElement>('textbox', { name: /^Comment/ });
+const tagBox = (slot: Slot) => section(slot).getByRole<HTMLInputElement>('combobox', { name: /^Tags/ });
+
+/**
+ * While a close of the room is pending the fields are read-only and an edit changes nothing; the
+ * close may settle in the middle of the edit, so then part of it may land: the model takes what is
+ * shown if it is the old value or a step of the edit towards the new one.
+ */
+function settleEdit<T>(slot: Slot, lockedAtStart: boolean, before: T, after: T, shown: T, partial: (value: T) => boolean): T {
+  if (!lockedAtStart) return after;
+  const same = JSON.stringify(shown) === JSON.stringify(before) || JSON.stringify(shown) === JSON.stringify(after) || partial(shown);
+  if (!same) fail(`the ${slot} form changed to ${JSON.stringify(shown)} while it was read-only`);
+  return shown;
 }
 
 export class TypeComment extends Step {
@@ -48,8 +67,14 @@ export class TypeComment extends Step {
   }
   check = (model: Readonly<Model>) => model[this.slot] !== null;
   async act(model: Model, real: Real) {
-    await real.user.type(section(this.slot).getByRole('textbox', { name: /^Comment/ }), this.text);
-    formOf(model, this.slot).comment += this.text;
+    const box = commentBox(this.slot);
+    const locked = box.readOnly;
+    await real.user.type(box, this.text);
+    const form = formOf(model, this.slot);
+    const before = form.comment;
+    form.comment = settleEdit(this.slot, locked, before, before + this.text, displayed(this.slot).comment, (shown) =>
+      shown.startsWith(before) && this.text.startsWith(shown.slice(before.length)),
+    );
   }
   toString = () => `type ${JSON.stringify(this.text)} in the ${this.slot} comment`;
 }
@@ -60,8 +85,11 @@ export class ClearComment extends Step {
   }
   check = (model: Readonly<Model>) => model[this.slot] !== null;
   async act(model: Model, real: Real) {
-    await real.user.clear(section(this.slot).getByRole('textbox', { name: /^Comment/ }));
-    formOf(model, this.slot).comment = '';
+    const box = commentBox(this.slot);
+    const locked = box.readOnly;
+    await real.user.clear(box);
+    const form = formOf(model, this.slot);
+    form.comment = settleEdit(this.slot, locked, form.comment, '', displayed(this.slot).comment, () => false);
   }
   toString = () => `clear the ${this.slot} comment`;
 }
@@ -72,15 +100,17 @@ export class AddTag extends Step {
   }
   check = (model: Readonly<Model>) => model[this.slot] !== null;
   async act(model: Model, real: Real) {
-    await real.user.type(section(this.slot).getByRole('combobox', { name: /^Tags/ }), `${this.tag}{Enter}`);
+    const input = tagBox(this.slot);
+    const locked = input.readOnly;
+    await real.user.type(input, `${this.tag}{Enter}`);
     const form = formOf(model, this.slot);
     const text = (form.tagText + this.tag).trim();
-    if (form.tags.some((tag) => tag.toLowerCase() === text.toLowerCase())) {
-      form.tagText += this.tag; // refused as a duplicate: the text stays to be fixed
-    } else {
-      form.tags.push(text);
-      form.tagText = '';
-    }
+    const refused = form.tags.some((tag) => tag.toLowerCase() === text.toLowerCase());
+    const after = refused ? form.tags : [...form.tags, text];
+    form.tags = settleEdit(this.slot, locked, form.tags, after, displayed(this.slot).tags, () => false);
+    // What is left in the input (a refused tag stays to be fixed) is read, not predicted.
+    form.tagText = tagBox(this.slot).value;
+    if (!locked && !refused && form.tagText !== '') fail(`the ${this.slot} tag input kept ${JSON.stringify(form.tagText)} after adding a tag`);
   }
   toString = () => `add tag ${JSON.stringify(this.tag)} in the ${this.slot} form`;
 }
@@ -93,8 +123,10 @@ export class RemoveTag extends Step {
   async act(model: Model, real: Real) {
     const form = formOf(model, this.slot);
     const [tag = ''] = form.tags;
-    await real.user.click(section(this.slot).getByRole('button', { name: `Remove tag ${tag}` }));
-    form.tags.shift();
+    const button = section(this.slot).getByRole('button', { name: `Remove tag ${tag}` });
+    const locked = button.getAttribute('aria-disabled') === 'true';
+    await real.user.click(button);
+    form.tags = settleEdit(this.slot, locked, form.tags, form.tags.slice(1), displayed(this.slot).tags, () => false);
   }
   toString = () => `remove the first tag of the ${this.slot} form`;
 }
@@ -125,7 +157,7 @@ export class SelectRoom extends Step {
   }
   check = (model: Readonly<Model>) => model.panelRid !== this.rid;
   async act(model: Model, real: Real) {
-    unmounted(model, 'panel');
+    unmounted(model, 'panel', false);
     await real.user.click(screen.getByRole('button', { name: `Select ${this.rid}` }));
     model.panelRid = this.rid;
     if (model.panelOpen) model.panel = checkMounted(model, real, 'panel', this.rid);
@@ -136,7 +168,7 @@ export class SelectRoom extends Step {
 export class TogglePanel extends Step {
   check = () => true;
   async act(model: Model, real: Real) {
-    if (model.panelOpen) unmounted(model, 'panel');
+    if (model.panelOpen) unmounted(model, 'panel', true);
     await real.user.click(screen.getByRole('button', { name: 'Toggle panel' }));
     model.panelOpen = !model.panelOpen;
     if (model.panelOpen) model.panel = checkMounted(model, real, 'panel', model.panelRid);
@@ -148,7 +180,7 @@ export class ToggleSecond extends Step {
   check = () => true;
   async act(model: Model, real: Real) {
     const opening = model.second === null;
-    if (!opening) unmounted(model, 'second');
+    if (!opening) unmounted(model, 'second', true);
     await real.user.click(screen.getByRole('button', { name: 'Toggle second form' }));
     if (opening) model.second = checkMounted(model, real, 'second', model.panelRid);
   }

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { AddTag, Credentials, Network, SelectRoom, Submit, TogglePanel, ToggleSecond, TypeComment, Wait } from './commands';
+import { AddTag, Credentials, Network, SelectRoom, ServerAnswers, Submit, TogglePanel, ToggleSecond, TypeComment, Wait } from './commands';
 import { setupModelRun, TIMEOUT_MS } from './run';
 
 // Sequences the model-based campaign found (or that reproduce a defect of issue #11), kept as
@@ -14,6 +14,17 @@ describe('kept sequences', () => {
 
   it('a close submitted offline fails at once and never leaves later (defect 4)', async () => {
     await runSequence([new TypeComment('panel', 'ok'), new Network(false), new Submit('panel', false), new Wait(TIMEOUT_MS * 4), new Network(true), new Wait(TIMEOUT_MS * 2)]);
+  });
+
+  it('typing while a close is pending changes nothing: the fields are read-only (hostile review)', async () => {
+    await runSequence([
+      new ServerAnswers('none', TIMEOUT_MS - 50, 0),
+      new TypeComment('panel', 'Refund'),
+      new Submit('panel', false),
+      new TypeComment('panel', ' issued'),
+      new AddTag('panel', 'vip'),
+      new Wait(TIMEOUT_MS * 2),
+    ]);
   });
 
   it('a second form for the same room sends nothing while the first one’s close is pending (defect 2)', async () => {
@@ -31,7 +42,7 @@ describe('kept sequences', () => {
     await runSequence([new Credentials('slow'), new TypeComment('panel', 'ok'), new Submit('panel', false), new TogglePanel(), new Wait(TIMEOUT_MS * 2)]);
   });
 
-  it('switching rooms while a slow close is unsent leaves the room open and its draft kept', async () => {
+  it('switching rooms while a slow close is unsent still closes that room, once (hostile review: it was silently dropped)', async () => {
     await runSequence([new Credentials('slow'), new TypeComment('panel', 'ok'), new Submit('panel', false), new SelectRoom('room-3'), new SelectRoom('room-1'), new Wait(TIMEOUT_MS * 2)]);
   });
 });

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, MouseEvent, RefObject } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { Resolver } from 'react-hook-form';
@@ -12,11 +12,11 @@ import { errorText, FINAL, relationToSent, RETRYABLE, rateLimitWait, useSecondsU
 import { enMessages, formatMessage, formatWait, mergeMessages } from '../../i18n/messages';
 import type { CloseRoomMessagesOverride } from '../../i18n/messages';
 import { useOmnichannelClient } from '../../provider/OmnichannelProvider';
-import { closeRoomOnce, useRoomCloseAttempt } from '../../query/close-room-attempts';
+import { closeRoomOnce, getRoomCloseAttempt, useRoomCloseAttempt } from '../../query/close-room-attempts';
 import { closeRoomMutationOptions } from '../../query/close-room-mutation';
 import { useCloseRoomServerRules } from '../../query/close-room-server-rules';
 import { useLivechatTags } from '../../query/livechat-queries';
-import { createCloseRoomFormSchema, emptyCloseRoomFormValues, toCloseRoomRequest } from '../../schema/close-room-form-schema';
+import { createCloseRoomFormSchema, emptyCloseRoomFormValues, normaliseTags, singleLine, toCloseRoomRequest } from '../../schema/close-room-form-schema';
 import type { CloseRoomFormErrorCode, CloseRoomFormInput, CloseRoomFormSchemaOptions, CloseRoomFormValues } from '../../schema/close-room-form-schema';
 import { Field } from '../Field/Field';
 import { ServerTagInput } from '../ServerTagInput/ServerTagInput';
@@ -77,6 +77,16 @@ export interface CloseRoomFormProps {
 const resolver: Resolver<CloseRoomFormInput, CloseRoomFormSchemaOptions, CloseRoomFormValues> = (values, rules, options) =>
   zodResolver(createCloseRoomFormSchema(rules))(values, rules, options);
 
+/**
+ * A host's initial values as they will be sent: tags normalised (blank, invisible and duplicate
+ * ones dropped), the subject on one line. What the agent sees is then what reaches the server.
+ */
+const cleanDefaults = (values: CloseRoomFormInput): CloseRoomFormInput => ({
+  ...values,
+  tags: normaliseTags(values.tags),
+  transcriptSubject: singleLine(values.transcriptSubject),
+});
+
 /** What connected mode learned from the server, for the form's view. */
 interface ServerView {
   departmentId: string | undefined;
@@ -98,14 +108,32 @@ export function CloseRoomForm(props: CloseRoomFormProps) {
     // A developer error, not an agent's: fail loudly at render, before any request (#7).
     throw new TypeError(`CloseRoomForm needs the room id: rid must be a non-empty string, got ${JSON.stringify(rid)}`);
   }
-  // Connected mode lives in its own component, so the plain form starts no query at all. Keyed by
-  // room: another `rid` is another form, with that room's own values, errors and pending close;
-  // nothing typed about one customer can be sent to another's room (#11).
-  return props.source === 'server' ? <ConnectedCloseRoomForm key={rid} {...props} /> : <CloseRoomFormView key={rid} {...props} />;
+  return <KeyedByRoom {...props} />;
+}
+
+/**
+ * One view per room: another `rid` is another form, with that room's own values, errors and
+ * pending close; nothing typed about one customer can be sent to another's room (#11). A close
+ * not sent yet (credentials still resolving) is abandoned when this form goes away (a dialog
+ * dismissed), not when `rid` changes: the previous room's close then goes ahead for that room.
+ */
+function KeyedByRoom(props: CloseRoomFormProps) {
+  const abandon = useRef<AbortController | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    abandon.current = controller;
+    return () => controller.abort();
+  }, []);
+  // Connected mode lives in its own component, so the plain form starts no query at all.
+  return props.source === 'server' ? (
+    <ConnectedCloseRoomForm key={props.rid} {...props} abandon={abandon} />
+  ) : (
+    <CloseRoomFormView key={props.rid} {...props} abandon={abandon} />
+  );
 }
 
 /** Connected mode: the server's rules, explicit props first (#5). */
-function ConnectedCloseRoomForm(props: CloseRoomFormProps) {
+function ConnectedCloseRoomForm(props: CloseRoomFormProps & { abandon: RefObject<AbortController | null> }) {
   const server = useCloseRoomServerRules(props.rid);
   // Searching tags waits for the room, whose department filters them.
   const serverTags = useLivechatTags({ department: server.departmentId, enabled: props.tagSuggestions === undefined && server.roomLoaded });
@@ -143,7 +171,8 @@ function CloseRoomFormView({
   id,
   className,
   server,
-}: CloseRoomFormProps & { server?: ServerView }) {
+  abandon,
+}: CloseRoomFormProps & { server?: ServerView; abandon: RefObject<AbortController | null> }) {
   const client = useOmnichannelClient();
   const generatedId = useId();
   const baseId = id ?? generatedId;
@@ -159,7 +188,7 @@ function CloseRoomFormView({
     resolver,
     context: rules,
     // Computed once, on mount: a kept draft wins, then the host's values.
-    defaultValues: readDraft(client, rid) ?? emptyCloseRoomFormValues({ transcriptEmail: visitorEmail ?? '', ...defaultValues }),
+    defaultValues: readDraft(client, rid) ?? cleanDefaults(emptyCloseRoomFormValues({ transcriptEmail: visitorEmail ?? '', ...defaultValues })),
   });
   const { register, control, formState, handleSubmit, setError, getValues, getFieldState, setValue } = form;
   const sendTranscript = useWatch({ control, name: 'sendTranscript' });
@@ -173,9 +202,6 @@ function CloseRoomFormView({
   }, [visitorEmail, getValues, getFieldState, setValue]);
 
   const roomClosed = useRef(false);
-  // Aborted when the form goes away: a close whose request has not left yet (credentials still
-  // resolving) is then never sent (#11).
-  const abandon = useRef<AbortController | null>(null);
   const base = closeRoomMutationOptions(client);
   const mutation = useMutation({
     ...base,
@@ -202,7 +228,6 @@ function CloseRoomFormView({
   // room was closed.
   useEffect(
     () => () => {
-      abandon.current?.abort();
       if (!roomClosed.current) saveDraft(client, rid, getValues());
     },
     [client, rid, getValues],
@@ -216,16 +241,20 @@ function CloseRoomFormView({
   const error = attempt?.status === 'error' ? attempt.error : null;
   const wait = rateLimitWait(attempt);
   const waitLeft = useSecondsUntil(wait.until, wait.from);
-  // Closed by a close this form did not send: another panel or dialog of the same room, or this
-  // form's previous life (closed and reopened while its close was pending).
-  const elsewhere = attempt?.status === 'success' && !mine ? relationToSent(rid, getValues(), {}, attempt.request) : undefined;
+  // Closed by a close this form did not send. 'after': the room was closed through this client
+  // before this form mounted (reopened after its own close): already reported. Otherwise another
+  // panel or dialog of the room sent it ('not-sent': other values, 'empty': none), or this form's
+  // previous life did while pending ('same').
+  const [mountedAfterClose] = useState(() => getRoomCloseAttempt(client, rid)?.status === 'success');
+  const elsewhere =
+    attempt?.status === 'success' && !mine ? (mountedAfterClose ? 'after' : relationToSent(rid, getValues(), {}, attempt.request)) : undefined;
 
   useEffect(() => {
     if (elsewhere === undefined || roomClosed.current) return;
     roomClosed.current = true;
     clearDraft(client, rid);
-    // 'same': the form that sent this body reports it (its callbacks outlive it).
-    if (elsewhere !== 'same') onClosed?.({ rid, alreadyClosed: true });
+    // 'same' and 'after': the form that sent this body reports it (its callbacks outlive it).
+    if (elsewhere === 'not-sent' || elsewhere === 'empty') onClosed?.({ rid, alreadyClosed: true });
   }, [elsewhere, client, rid, onClosed]);
 
   const submitting = useRef(false);
@@ -236,7 +265,6 @@ function CloseRoomFormView({
     submitting.current = true;
     const request = toCloseRoomRequest(rid, values);
     setSent(request);
-    abandon.current = new AbortController();
     try {
       await mutation.mutateAsync(request);
     } catch (caught) {
@@ -277,19 +305,28 @@ function CloseRoomFormView({
     }
   }, [closedBefore, client, rid, onClosed]);
 
-  const closedHere = attempt?.status === 'success' && mine;
-  const alertKind = closedBefore ? 'already-closed' : elsewhere !== undefined ? 'already-closed' : closedHere ? 'closed' : error?.kind;
-  const alertText = closedBefore
-    ? messages.errors['already-closed']
-    : elsewhere === 'not-sent'
-      ? messages.closedElsewhere
-      : elsewhere !== undefined
-        ? messages.errors['already-closed']
-        : closedHere
-          ? messages.closed
-          : error && errorText(messages, error);
+  // This agent's own close, seen from this form: say "closed", not "perhaps by a colleague".
+  const closedHere = attempt?.status === 'success' && (mine || elsewhere === 'same' || elsewhere === 'after');
+  const alertKind = closedHere ? 'closed' : closedBefore || elsewhere !== undefined ? 'already-closed' : error?.kind;
+  const alertText = closedHere
+    ? messages.closed
+    : closedBefore || elsewhere === 'empty'
+      ? messages.errors['already-closed']
+      : elsewhere === 'not-sent'
+        ? messages.closedElsewhere
+        : error && (error.kind === 'rate-limited' && wait.until > 0 && waitLeft === 0 ? messages.rateLimitedNow : errorText(messages, error));
   const final = closedBefore || elsewhere !== undefined || closedHere || (error !== null && FINAL.includes(error.kind));
   const blocked = pending || waitLeft > 0;
+  // While a close of the room is pending, what it sends is fixed: the fields are read-only, so
+  // nothing typed then can look sent when it was not. A checkbox has no readOnly: its click is
+  // cancelled and it says so with aria-readonly.
+  const lockedBox = pending ? { 'aria-readonly': true, onClick: (event: MouseEvent) => event.preventDefault() } : {};
+  // Final without `onCancel` (a side panel): no Dismiss takes the submit button's focus, so the
+  // message does, and keyboard users are not dropped to <body>.
+  const alertTextRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (final && !onCancel && (document.activeElement === null || document.activeElement === document.body)) alertTextRef.current?.focus();
+  }, [final, onCancel]);
   const submitLabel = pending
     ? messages.submitting
     : waitLeft > 0
@@ -318,6 +355,7 @@ function CloseRoomFormView({
               rows={4}
               placeholder={messages.commentPlaceholder}
               aria-required={rules.requireComment || undefined}
+              readOnly={pending}
             />
           )}
         </Field>
@@ -345,6 +383,7 @@ function CloseRoomFormView({
                   onBlur: field.onBlur,
                   inputRef: field.ref,
                   messages,
+                  readOnly: pending,
                 };
                 return server && tagSuggestions === undefined ? (
                   <ServerTagInput {...tagProps} department={server.departmentId} fallback={server.closingTags} enabled={server.ready} />
@@ -358,7 +397,7 @@ function CloseRoomFormView({
 
         {showEmail && (
           <div className="rcou-check">
-            <input id={`${baseId}-send-transcript`} type="checkbox" className="rcou-check__input" {...register('sendTranscript')} />
+            <input id={`${baseId}-send-transcript`} type="checkbox" className="rcou-check__input" {...register('sendTranscript')} {...lockedBox} />
             <label htmlFor={`${baseId}-send-transcript`} className="rcou-check__label">
               {messages.sendTranscriptLabel}
             </label>
@@ -368,17 +407,17 @@ function CloseRoomFormView({
           <div className="rcou-form__group">
             <Field id={`${baseId}-email`} label={messages.transcriptEmailLabel} error={fieldError('transcriptEmail')}>
               {(wiring) => (
-                <input {...wiring} {...register('transcriptEmail')} type="email" autoComplete="off" className="rcou-input" aria-required="true" />
+                <input {...wiring} {...register('transcriptEmail')} type="email" autoComplete="off" className="rcou-input" aria-required="true" readOnly={pending} />
               )}
             </Field>
             <Field id={`${baseId}-subject`} label={messages.transcriptSubjectLabel} error={fieldError('transcriptSubject')}>
-              {(wiring) => <input {...wiring} {...register('transcriptSubject')} type="text" className="rcou-input" aria-required="true" />}
+              {(wiring) => <input {...wiring} {...register('transcriptSubject')} type="text" className="rcou-input" aria-required="true" readOnly={pending} />}
             </Field>
           </div>
         )}
         {showPdf && (
           <div className="rcou-check">
-            <input id={`${baseId}-pdf`} type="checkbox" className="rcou-check__input" {...register('generateTranscriptPdf')} />
+            <input id={`${baseId}-pdf`} type="checkbox" className="rcou-check__input" {...register('generateTranscriptPdf')} {...lockedBox} />
             <label htmlFor={`${baseId}-pdf`} className="rcou-check__label">
               {messages.pdfTranscriptLabel}
             </label>
@@ -390,7 +429,9 @@ function CloseRoomFormView({
       <div role="alert" className="rcou-alert-region">
         {alertText && (
           <div className="rcou-alert" data-kind={alertKind}>
-            <p className="rcou-alert__text">{alertText}</p>
+            <p className="rcou-alert__text" ref={alertTextRef} tabIndex={-1}>
+              {alertText}
+            </p>
           </div>
         )}
       </div>
@@ -403,10 +444,13 @@ function CloseRoomFormView({
         )}
         {final ? (
           // Takes focus as it replaces the submit button, so keyboard users are not dropped to <body>.
-          // eslint-disable-next-line jsx-a11y/no-autofocus
-          <button type="button" className="rcou-button" data-variant="primary" autoFocus onClick={onCancel}>
-            {messages.dismiss}
-          </button>
+          // Only with `onCancel`: without it the button would do nothing (the message takes focus).
+          onCancel && (
+            // eslint-disable-next-line jsx-a11y/no-autofocus
+            <button type="button" className="rcou-button" data-variant="primary" autoFocus onClick={onCancel}>
+              {messages.dismiss}
+            </button>
+          )
         ) : (
           <>
             {onCancel && (
