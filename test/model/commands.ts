@@ -34,16 +34,19 @@ function formOf(model: Model, slot: Slot): FormModel {
 
 /** The form leaves the page: it keeps its values as the room's draft. */
 /**
- * The form leaves the page and keeps its values as the room's draft. `dismissed`: the agent closed
- * it (a close not sent yet must then never leave); a room switch is not a dismissal.
+ * The form leaves the page and keeps its values as the room's draft. A room switch is not a
+ * dismissal: that room's close goes ahead.
  */
-function unmounted(model: Model, slot: Slot, dismissed: boolean) {
+function unmounted(model: Model, slot: Slot): FormModel | null {
   const form = model[slot];
-  if (form) {
-    model.drafts.set(form.rid, { comment: form.comment, tags: [...form.tags] });
-    if (dismissed) form.unmountedAt = performance.now();
-  }
+  if (form) model.drafts.set(form.rid, { comment: form.comment, tags: [...form.tags] });
   model[slot] = null;
+  return form;
+}
+
+/** Marks a dismissed form once it has left the page: nothing of it may leave after that. */
+function dismissed(form: FormModel | null) {
+  if (form) form.unmountedAt = performance.now();
 }
 
 const commentBox = (slot: Slot) => section(slot).getByRole<HTMLTextAreaElement>('textbox', { name: /^Comment/ });
@@ -138,15 +141,14 @@ export class Submit extends Step {
   check = (model: Readonly<Model>) => model[this.slot] !== null;
   async act(model: Model, real: Real) {
     const form = formOf(model, this.slot);
+    if (this.keyboard) await real.user.click(commentBox(this.slot));
     const button = submitButton(this.slot);
     const enabled = button !== undefined && button.getAttribute('aria-disabled') !== 'true' && button.textContent !== 'Closing…';
-    if (enabled) real.submits.push({ form, rid: form.rid, body: expectedBody(form), at: performance.now(), used: false });
-    if (this.keyboard) {
-      await real.user.click(section(this.slot).getByRole('textbox', { name: /^Comment/ }));
-      await real.user.keyboard('{Control>}{Enter}{/Control}');
-    } else if (button) {
-      await real.user.click(button);
-    }
+    const submit = { form, rid: form.rid, body: expectedBody(form), at: performance.now(), doneAt: Infinity, used: false };
+    if (enabled) real.submits.push(submit);
+    if (this.keyboard) await real.user.keyboard('{Control>}{Enter}{/Control}');
+    else if (button) await real.user.click(button);
+    submit.doneAt = performance.now();
   }
   toString = () => `submit the ${this.slot} form${this.keyboard ? ' with Ctrl+Enter' : ''}`;
 }
@@ -157,7 +159,7 @@ export class SelectRoom extends Step {
   }
   check = (model: Readonly<Model>) => model.panelRid !== this.rid;
   async act(model: Model, real: Real) {
-    unmounted(model, 'panel', false);
+    unmounted(model, 'panel');
     await real.user.click(screen.getByRole('button', { name: `Select ${this.rid}` }));
     model.panelRid = this.rid;
     if (model.panelOpen) model.panel = checkMounted(model, real, 'panel', this.rid);
@@ -168,8 +170,9 @@ export class SelectRoom extends Step {
 export class TogglePanel extends Step {
   check = () => true;
   async act(model: Model, real: Real) {
-    if (model.panelOpen) unmounted(model, 'panel', true);
+    const leaving = model.panelOpen ? unmounted(model, 'panel') : null;
     await real.user.click(screen.getByRole('button', { name: 'Toggle panel' }));
+    dismissed(leaving);
     model.panelOpen = !model.panelOpen;
     if (model.panelOpen) model.panel = checkMounted(model, real, 'panel', model.panelRid);
   }
@@ -180,8 +183,9 @@ export class ToggleSecond extends Step {
   check = () => true;
   async act(model: Model, real: Real) {
     const opening = model.second === null;
-    if (!opening) unmounted(model, 'second', true);
+    const leaving = opening ? null : unmounted(model, 'second');
     await real.user.click(screen.getByRole('button', { name: 'Toggle second form' }));
+    dismissed(leaving);
     if (opening) model.second = checkMounted(model, real, 'second', model.panelRid);
   }
   toString = () => 'open or close a second form for the selected room';

@@ -45,4 +45,16 @@ describe('kept sequences', () => {
   it('switching rooms while a slow close is unsent still closes that room, once (hostile review: it was silently dropped)', async () => {
     await runSequence([new Credentials('slow'), new TypeComment('panel', 'ok'), new Submit('panel', false), new SelectRoom('room-3'), new SelectRoom('room-1'), new Wait(TIMEOUT_MS * 2)]);
   });
+
+  it('found by the 2,000-sequence campaign: offline, a second form submits by keyboard, the panel comes back and submits', async () => {
+    await runSequence([
+      new ToggleSecond(),
+      new TogglePanel(),
+      new Credentials('ok'),
+      new Network(false),
+      new Submit('second', true),
+      new TogglePanel(),
+      new Submit('panel', true),
+    ]);
+  });
 });
