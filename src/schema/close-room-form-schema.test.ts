@@ -90,6 +90,59 @@ describe('closeRoomFormSchema', () => {
     expect(normaliseTag('love ❤\uFE0F')).toBe('love ❤\uFE0F');
   });
 
+  // The same key as a visible tag, so the invisible variant would be the one stored and sent.
+  it.each(['billing\uFE0F', 'bil\uFE0Fling', 'bil\u200Dling', 'bil\u200Cling', 'billing\u{E0062}', '\u200Dbilling', 'billing\u{E0062}\u{E007F}', 'bil\uFE00ling'])(
+    'stores %j without the joiner, selector or tag character that means nothing there',
+    (tag) => {
+      expect(normaliseTag(tag)).toBe('billing');
+      expect(normaliseTags([tag])).toEqual(['billing']);
+    },
+  );
+
+  it.each([
+    ['Greek letters', 'αβ\u200Dγ', 'αβγ'],
+    ['Cyrillic letters', 'пр\u200Cивет', 'привет'],
+    ['a digit', '1\uFE0F', '1'],
+    ['a keycap base without its keycap', '#\uFE0F!', '#!'],
+    ['an emoji followed by a letter', '👩\u200Da', '👩a'],
+    ['a second selector after an emoji', '❤\uFE0F\uFE0F', '❤\uFE0F'],
+    ['another emoji than the black flag', '🏳\u{E0067}\u{E0062}\u{E007F}', '🏳'],
+    ['a flag sequence without its end', '🏴\u{E0067}\u{E0062}', '🏴'],
+    ['a Latin letter (ideographic and Mongolian selectors)', 'a\u{E0100}b\u180B', 'ab'],
+  ])('drops the joiner, selector or tag character of %s', (_kind, tag, stored) => {
+    expect(normaliseTag(tag)).toBe(stored);
+  });
+
+  it.each([
+    ['a ZWJ sequence', '👩\u200D💻'],
+    ['a ZWJ sequence with a skin tone', '👩\u{1F3FD}\u200D💻'],
+    ['a ZWJ sequence with a selector', '🏳\uFE0F\u200D🌈'],
+    ['an emoji with its selector', 'love ❤\uFE0F'],
+    ['a text-style emoji', '☺\uFE0E'],
+    ['a keycap', '#\uFE0F\u20E3 1\uFE0F\u20E3'],
+    ['a subdivision flag', '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}'],
+    ['Persian with ZWNJ', 'می\u200Cخواهم'],
+    ['Arabic with ZWJ', 'ل\u200Dا'],
+    ['Devanagari with ZWJ after a virama', 'क\u094D\u200Dष'],
+    ['Malayalam with ZWNJ', 'ന\u0D4D\u200Cന'],
+    ['a CJK ideographic variation sequence', '葛\u{E0100}城'],
+    ['a Mongolian free variation selector', 'ᠠᠨ\u180B'],
+    ['a ZWJ sequence with a hair component', '👨\u200D🦰'],
+  ])('keeps the joiners and selectors of %s', (_kind, tag) => {
+    expect(normaliseTag(tag)).toBe(tag);
+  });
+
+  it('keeps one joiner of a doubled one in Persian', () => {
+    expect(normaliseTag('می\u200C\u200Cخواهم')).toBe('می\u200Cخواهم');
+    expect(normaliseTag('می\u200B\u200Cخواهم')).toBe('می\u200Cخواهم');
+  });
+
+  it.each(['\u{1D159}', '\u0300', '\u0300\u0301', ' \u{1D159}\u0300\u200B'])('counts %j as blank', (tag) => {
+    expect(tagKey(tag)).toBe('');
+    expect(normaliseTags([tag])).toEqual([]);
+    expect(issues({ tags: [tag] }, { requireTags: true })).toEqual({ tags: 'tags-required' });
+  });
+
   it('counts tags differing only in invisible characters, bidi controls or case as one', () => {
     expect(normaliseTags(['vip', 'v\u200Bip', '\u202EVIP\u202C', 'VIP\u2060', '\u2066vip\u2069'])).toEqual(['vip']);
     expect(normaliseTags(['👩\u200D💻', '👩💻'])).toEqual(['👩\u200D💻']);

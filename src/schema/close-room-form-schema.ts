@@ -22,30 +22,105 @@ export interface CloseRoomFormSchemaOptions {
 }
 
 // Characters a tag is stored without: default-ignorable ones (zero-width space, word joiner, BOM,
-// soft hyphen, Hangul fillers, bidi controls that would reorder a chip...) except those that carry
-// meaning inside a word or an emoji: ZWNJ and ZWJ (Persian text, 👩‍💻), variation selectors and
-// the tag characters of subdivision flags. `u`, not `v`: the build targets ES2022.
+// soft hyphen, Hangul fillers, bidi controls that would reorder a chip...). Joiners, variation
+// selectors and tag characters are left for `keepInContext`, which keeps them only where they mean
+// something. `u`, not `v`: the build targets ES2022.
 const MEANINGLESS = /(?![\u200C\u200D\p{Variation_Selector}\u{E0020}-\u{E007F}])\p{Default_Ignorable_Code_Point}/gu;
+const CONTEXTUAL = /[\u200C\u200D\p{Variation_Selector}\u{E0020}-\u{E007F}]/u;
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
-// Line breaks and other control characters, and the blank Braille pattern, count as spaces.
-const SPACE_LIKE = /[\p{Cc}\u2028\u2029\u2800]/gu;
-// A joiner or selector only means something next to a character: at an end, or beside a space, it
-// is invisible litter that would make two equal-looking tags differ.
-const ORPHAN_MARKS = /(?<=^|\s)[\u200C\u200D\p{Variation_Selector}]+|[\u200C\u200D]+(?=\s|$)/gu;
+// Line breaks and other control characters, the blank Braille pattern and the musical null
+// notehead (both drawn as nothing) count as spaces.
+const SPACE_LIKE = /[\p{Cc}\u2028\u2029\u2800\u{1D159}]/gu;
+
+const ZWNJ = '\u200C';
+const ZWJ = '\u200D';
+const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
+// What may follow an emoji before a ZWJ: skin tone, presentation selector, keycap, tag characters.
+const EMOJI_TRAIL = /^(?:[\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]|\uFE0E|\uFE0F|\u20E3)$/u;
+// Letters (and their marks: a virama) of the scripts whose words use ZWNJ and ZWJ: the cursive
+// joining ones (Arabic, Persian, Urdu, Syriac, N'Ko, Mongolian...) and the Brahmic ones of South
+// and Southeast Asia. Not Latin, Greek or Cyrillic, where they only make two spellings of a word.
+// Scripts from Unicode 9 or older: an unknown script name would throw where the bundle loads.
+const JOINING_SCRIPT =
+  /^(?=[\p{L}\p{M}])[\p{scx=Arab}\p{scx=Syrc}\p{scx=Mand}\p{scx=Mani}\p{scx=Phlp}\p{scx=Nkoo}\p{scx=Mong}\p{scx=Phag}\p{scx=Adlm}\p{scx=Deva}\p{scx=Beng}\p{scx=Guru}\p{scx=Gujr}\p{scx=Orya}\p{scx=Taml}\p{scx=Telu}\p{scx=Knda}\p{scx=Mlym}\p{scx=Sinh}\p{scx=Tibt}\p{scx=Mymr}\p{scx=Khmr}\p{scx=Lana}\p{scx=Bali}\p{scx=Java}\p{scx=Sund}]$/u;
+const MONGOLIAN_LETTER = /^(?=\p{L})\p{scx=Mong}$/u;
+const IDEOGRAPH = /^\p{Ideographic}$/u;
+const KEYCAP_BASE = /^[0-9#*]$/u;
+const isTagCharacter = (char: string) => char >= '\u{E0020}' && char <= '\u{E007E}';
+
+/** Whether the characters kept so far end in an emoji, maybe with a skin tone or selector. */
+function endsInEmoji(kept: readonly string[]): boolean {
+  let index = kept.length - 1;
+  while (index >= 0 && EMOJI_TRAIL.test(kept[index] ?? '')) index -= 1;
+  return PICTOGRAPH.test(kept[index] ?? '');
+}
+
+/**
+ * Keeps a joiner, variation selector or tag character only where it changes what is shown:
+ * ZWJ inside an emoji sequence (👩‍💻), ZWNJ and ZWJ between letters of the scripts that need
+ * them (Persian می‌خواهم, Devanagari क्‍ष), FE0E/FE0F after an emoji or in a keycap (#️⃣), an
+ * ideographic variation selector after an ideograph, a Mongolian one after a Mongolian letter,
+ * and tag characters in a subdivision flag (🏴 + tags + cancel tag). Elsewhere each is invisible
+ * litter that would make the stored tag differ from the one it looks like ("billing\uFE0F").
+ */
+function keepInContext(text: string): string {
+  if (!CONTEXTUAL.test(text)) return text;
+  const chars = Array.from(text);
+  const kept: string[] = [];
+  for (let index = 0; index < chars.length; index += 1) {
+    const char = chars[index] ?? '';
+    const previous = kept[kept.length - 1] ?? '';
+    if (char === ZWNJ || char === ZWJ) {
+      // A run of joiners is judged as one, by the characters around it.
+      let end = index;
+      while (chars[end + 1] === ZWNJ || chars[end + 1] === ZWJ) end += 1;
+      const next = chars[end + 1] ?? '';
+      if (chars.slice(index, end + 1).includes(ZWJ) && endsInEmoji(kept) && PICTOGRAPH.test(next)) {
+        kept.push(ZWJ);
+      } else if (JOINING_SCRIPT.test(previous) && JOINING_SCRIPT.test(next)) {
+        for (let position = index; position <= end; position += 1) {
+          if (chars[position] !== kept[kept.length - 1]) kept.push(chars[position] ?? '');
+        }
+      }
+      index = end;
+    } else if (char === '\uFE0E' || char === '\uFE0F') {
+      if (PICTOGRAPH.test(previous) || (char === '\uFE0F' && KEYCAP_BASE.test(previous) && chars[index + 1] === '\u20E3')) kept.push(char);
+    } else if (char >= '\u{E0100}' && char <= '\u{E01EF}') {
+      if (IDEOGRAPH.test(previous)) kept.push(char);
+    } else if (char === '\u{1F3F4}') {
+      kept.push(char);
+      let end = index + 1;
+      while (isTagCharacter(chars[end] ?? '')) end += 1;
+      if (end > index + 1 && chars[end] === '\u{E007F}') {
+        kept.push(...chars.slice(index + 1, end + 1));
+        index = end;
+      }
+    } else if (CONTEXTUAL.test(char)) {
+      // Mongolian free variation selectors; other selectors (FE00–FE0D) and stray tag characters go.
+      if (char >= '\u180B' && char <= '\u180F' && MONGOLIAN_LETTER.test(previous)) kept.push(char);
+    } else {
+      kept.push(char);
+    }
+  }
+  return kept.join('');
+}
 
 /** A tag as stored: NFC, invisible litter and bidi controls removed, spaces collapsed and trimmed. */
 export function normaliseTag(tag: string): string {
-  return tag
-    .normalize('NFC')
-    .replace(SPACE_LIKE, ' ')
-    .replace(MEANINGLESS, '')
-    .replace(ORPHAN_MARKS, '')
+  return keepInContext(tag.normalize('NFC').replace(SPACE_LIKE, ' ').replace(MEANINGLESS, ''))
     .replace(/\s+/gu, ' ')
     .trim();
 }
 
-// The key of a tag already normalised: without any default-ignorable character, in lower case.
-const keyOf = (normalised: string) => normalised.replace(IGNORABLE, '').toLocaleLowerCase();
+// Something other than spaces and combining marks: a mark alone is drawn on nothing.
+const VISIBLE = /[^\s\p{M}]/u;
+
+// The key of a tag already normalised: without any default-ignorable character, in lower case;
+// empty for a tag that looks blank.
+function keyOf(normalised: string): string {
+  const key = normalised.replace(IGNORABLE, '').toLocaleLowerCase();
+  return VISIBLE.test(key) ? key : '';
+}
 
 /** What two tags must share to be the same tag: case, spaces and invisible characters do not count. An empty key is a blank tag. */
 export const tagKey = (tag: string) => keyOf(normaliseTag(tag));

@@ -1,9 +1,13 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
 import { CloseRoomDialog } from '../../src/components/CloseRoomDialog';
 import type { CloseRoomDialogProps } from '../../src/components/CloseRoomDialog';
+import { TagInput } from '../../src/components/TagInput';
+import type { TagInputProps } from '../../src/components/TagInput';
+import { enMessages } from '../../src/i18n/messages';
 import { renderWithClient, setupBrowserRocketChat } from '../helpers/browser';
 
 // The tag input against hostile or unusual text, many tags, long tags and long suggestion lists.
@@ -141,6 +145,25 @@ describe('many tags pasted at once', () => {
   it('adds 5,000', () => paste(5_000), 20_000);
   // No time is asserted, but the timeout stands: the quadratic add took over 20 s here.
   it('adds 20,000', () => paste(20_000), 20_000);
+
+  // Reported, not asserted (machines differ): every chip re-rendering on each keystroke took about
+  // 2.4 s per key after 20,000 tags. The render count is asserted in the TagInput tests below.
+  it('keeps typing responsive after 5,000', async () => {
+    const { user } = await openDialog();
+    await user.click(tagInput());
+    await user.paste(Array.from({ length: 5_000 }, (_, index) => `tag-${index}`).join(','));
+    await screen.findByRole('list', { name: 'Selected tags' });
+    const times: number[] = [];
+    for (const key of 'abc') {
+      const start = performance.now();
+      await user.keyboard(key);
+      // Until the deferred suggestion render and the frame after it are done.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      times.push(performance.now() - start);
+    }
+    expect(tagInput()).toHaveValue('abc');
+    console.info(`typing after 5,000 tags: ${times.map((time) => Math.round(time)).join(', ')} ms per keystroke`);
+  }, 30_000);
 });
 
 describe('a long suggestion list', () => {
@@ -189,5 +212,168 @@ describe('a long suggestion list', () => {
       return fullyVisible(option) && rect.top >= panel.top && rect.bottom <= panel.bottom;
     });
     expect(shown.length).toBeGreaterThanOrEqual(8);
+  });
+});
+
+// The tag input alone, its tags held in state as a form would.
+function Tags({ initial = [], onTags, ...props }: Partial<TagInputProps> & { initial?: string[]; onTags?: (tags: string[]) => void }) {
+  const [tags, setTags] = useState(initial);
+  return (
+    <div className="rcou-root">
+      <label htmlFor="tags">Tags</label>
+      <TagInput
+        id="tags"
+        value={tags}
+        onChange={(next) => {
+          setTags(next);
+          onTags?.(next);
+        }}
+        messages={enMessages}
+        {...props}
+      />
+    </div>
+  );
+}
+
+const chipNames = () => within(screen.getByRole('list', { name: 'Selected tags' })).getAllByRole('listitem').map((chip) => chip.textContent?.replace('×', ''));
+
+describe('a read-only tag input', () => {
+  it('changes no tag by any means, and leaves focus where it is', async () => {
+    const user = userEvent.setup();
+    const onTags = vi.fn();
+    const props = { initial: ['vip', 'billing'], suggestions: ['refund', 'urgent'], onTags };
+    const { rerender } = render(<Tags {...props} readOnly />);
+    const input = tagInput();
+    expect(input).toHaveAttribute('readonly');
+    await user.click(input);
+    await user.keyboard('{Backspace}{Backspace}{Backspace}');
+    await user.keyboard('{ArrowDown}');
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    await user.paste('a,b\nc');
+    await user.paste('\u200B,');
+    expect(input).toHaveValue('');
+    expect(input).toHaveFocus();
+
+    // The remove buttons stay in the tab order, named, and do nothing.
+    const remove = screen.getByRole('button', { name: 'Remove tag billing' });
+    expect(remove).toHaveAttribute('aria-disabled', 'true');
+    expect(remove).toBeEnabled();
+    await user.click(remove);
+    expect(remove).toHaveFocus();
+    await user.keyboard('{Enter}{ }');
+    expect(remove).toHaveFocus();
+    expect(chipNames()).toEqual(['vip', 'billing']);
+
+    // A close is sent while the agent is typing, the suggestions open.
+    rerender(<Tags {...props} />);
+    expect(remove).not.toHaveAttribute('aria-disabled');
+    await user.click(input);
+    await user.keyboard('re');
+    expect(screen.getByRole('listbox', { name: 'Tag suggestions' })).toBeInTheDocument();
+    rerender(<Tags {...props} readOnly />);
+    expect(input).toHaveFocus();
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    expect(input).toHaveAttribute('aria-expanded', 'false');
+    await user.keyboard('{ArrowDown}{Enter}');
+    await user.keyboard(',x');
+    expect(input).toHaveValue('re');
+    expect(input).toHaveFocus();
+
+    expect(chipNames()).toEqual(['vip', 'billing']);
+    expect(onTags).not.toHaveBeenCalled();
+    expect(screen.getByRole('status')).toHaveTextContent('');
+
+    // Editable again: the text typed before is still there to add.
+    rerender(<Tags {...props} />);
+    await user.keyboard('{Enter}');
+    expect(chipNames()).toEqual(['vip', 'billing', 're']);
+  });
+});
+
+describe('a paste into the tag input', () => {
+  it('replaces the selected text', async () => {
+    const user = userEvent.setup();
+    render(<Tags />);
+    await user.click(tagInput());
+    await user.keyboard('hello');
+    (tagInput() as HTMLInputElement).setSelectionRange(0, 5);
+    await user.paste('x,y');
+    expect(chipNames()).toEqual(['x', 'y']);
+    expect(tagInput()).toHaveValue('');
+  });
+
+  it('goes in at the cursor', async () => {
+    const user = userEvent.setup();
+    render(<Tags />);
+    await user.click(tagInput());
+    await user.keyboard('billingurgent');
+    (tagInput() as HTMLInputElement).setSelectionRange(7, 7);
+    await user.paste(',vip,');
+    expect(chipNames()).toEqual(['billing', 'vip', 'urgent']);
+  });
+
+  it.each([
+    ['into an empty input', ''],
+    ['after blank-looking text', '  '],
+  ])('of only blank pieces is refused as blank (%s), keeping the typed text', async (_kind, typed) => {
+    const user = userEvent.setup();
+    const onTags = vi.fn();
+    render(<Tags onTags={onTags} />);
+    await user.click(tagInput());
+    if (typed) await user.keyboard(typed);
+    await user.paste('\u200B,\u3164\n , ');
+    expect(tagInput()).toHaveAccessibleDescription('A tag cannot be blank.');
+    expect(screen.getByText('A tag cannot be blank.', { ignore: '[role=status]' })).toBeVisible();
+    expect(screen.getByRole('status')).toHaveTextContent('A tag cannot be blank.');
+    expect(tagInput()).toHaveValue(typed);
+    expect(onTags).not.toHaveBeenCalled();
+    expect(screen.queryByRole('list', { name: 'Selected tags' })).not.toBeInTheDocument();
+  });
+});
+
+describe('typing beside many tags', () => {
+  it('does not re-render the chips as the text, the list or the active option changes', async () => {
+    // Each chip reads the remove button's text as it renders: the reads count chip renders.
+    let reads = 0;
+    const messages = { ...enMessages };
+    Object.defineProperty(messages, 'tagRemove', {
+      get: () => {
+        reads += 1;
+        return enMessages.tagRemove;
+      },
+    });
+    const user = userEvent.setup();
+    render(<Tags initial={Array.from({ length: 2_000 }, (_, index) => `tag-${index}`)} suggestions={['abc one', 'abc two']} messages={messages} />);
+    expect(screen.getAllByRole('button', { name: /^Remove tag / })).toHaveLength(2_000);
+    await user.click(tagInput());
+    reads = 0;
+    await user.keyboard('abc{ArrowDown}{ArrowDown}');
+    expect(screen.getByRole('option', { name: 'abc two', selected: true })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    // A handful of reads by the input itself, never one per chip.
+    expect(reads).toBeLessThan(50);
+  });
+});
+
+describe('the suggestion list under the pointer', () => {
+  it('shows the highlighted option unlike a hovered one: one option looks selected, not two', async () => {
+    const user = userEvent.setup();
+    render(<Tags suggestions={['refund', 'urgent', 'vip']} />);
+    await user.click(tagInput());
+    await user.keyboard('{ArrowDown}');
+    const [highlighted, , hovered] = screen.getAllByRole('option');
+    if (!highlighted || !hovered) throw new Error('three options expected');
+    expect(highlighted).toHaveAttribute('aria-selected', 'true');
+    await page.elementLocator(hovered).hover();
+    expect(hovered.matches(':hover')).toBe(true);
+    expect(hovered).toHaveAttribute('aria-selected', 'false');
+    const style = (element: Element, pseudo?: string) => getComputedStyle(element, pseudo);
+    expect(style(hovered).backgroundColor).not.toBe(style(highlighted).backgroundColor);
+    expect(style(hovered).backgroundColor).not.toBe(style(screen.getByRole('option', { name: 'urgent' })).backgroundColor);
+    // The highlighted one alone has the outline and the inline-start bar.
+    expect(style(highlighted).boxShadow).not.toBe('none');
+    expect(style(hovered).boxShadow).toBe('none');
+    expect(style(highlighted, '::before').content).not.toBe('none');
+    expect(style(hovered, '::before').content).toBe('none');
   });
 });
