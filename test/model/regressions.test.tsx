@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { AddTag, Credentials, Network, SelectRoom, ServerAnswers, Submit, TogglePanel, ToggleSecond, TypeComment, Wait } from './commands';
+import { AddTag, ClearComment, Credentials, Network, SelectRoom, ServerAnswers, Submit, TogglePanel, ToggleSecond, TypeComment, Wait } from './commands';
 import { setupModelRun, TIMEOUT_MS } from './run';
 
 // Sequences the model-based campaign found (or that reproduce a defect of issue #11), kept as
@@ -56,5 +56,9 @@ describe('kept sequences', () => {
       new TogglePanel(),
       new Submit('panel', true),
     ]);
+  });
+
+  it('found by the final campaign: clearing the comment while a close is pending changes nothing', async () => {
+    await runSequence([new TogglePanel(), new TogglePanel(), new ServerAnswers('none', TIMEOUT_MS - 50, 0), new Submit('panel', false), new ClearComment('panel'), new Wait(TIMEOUT_MS * 2)]);
   });
 });
