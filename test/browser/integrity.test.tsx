@@ -179,44 +179,39 @@ describe('defect 1: rid changes, state stays', () => {
   });
 });
 
+/** Two panels with a form each for room-1, each with its own onClosed. */
+function renderTwoForms() {
+  const first = vi.fn();
+  const second = vi.fn();
+  renderWithClient(
+    <>
+      <section aria-label="Panel one">
+        <CloseRoomForm rid="room-1" onClosed={first} />
+      </section>
+      <section aria-label="Panel two">
+        <CloseRoomForm rid="room-1" onClosed={second} />
+      </section>
+    </>,
+  );
+  const one = within(screen.getByRole('region', { name: 'Panel one' }));
+  const two = within(screen.getByRole('region', { name: 'Panel two' }));
+  return { first, second, one, two };
+}
+
 describe('defect 2: two forms, one room', () => {
   it('tells a second form’s host that the room closed, when that form held nothing (hostile review)', async () => {
     mock.set({ delayMs: 200 });
-    const first = vi.fn();
-    const second = vi.fn();
+    const { first, second, one } = renderTwoForms();
     const user = userEvent.setup();
-    renderWithClient(
-      <>
-        <section aria-label="Panel one">
-          <CloseRoomForm rid="room-1" onClosed={first} />
-        </section>
-        <section aria-label="Panel two">
-          <CloseRoomForm rid="room-1" onClosed={second} />
-        </section>
-      </>,
-    );
-    await user.click(within(screen.getByRole('region', { name: 'Panel one' })).getByRole('button', { name: 'Close conversation' }));
+    await user.click(one.getByRole('button', { name: 'Close conversation' }));
     await waitFor(() => expect(second).toHaveBeenCalledExactlyOnceWith({ rid: 'room-1', alreadyClosed: true }), { timeout: 3000 });
     expect(first).toHaveBeenCalledExactlyOnceWith({ rid: 'room-1', alreadyClosed: false });
   });
 
   it('never reports values that were not sent as closed, and keeps them on screen', async () => {
     mock.set({ delayMs: 400 });
-    const first = vi.fn();
-    const second = vi.fn();
+    const { first, second, one, two } = renderTwoForms();
     const user = userEvent.setup();
-    renderWithClient(
-      <>
-        <section aria-label="Panel one">
-          <CloseRoomForm rid="room-1" onClosed={first} />
-        </section>
-        <section aria-label="Panel two">
-          <CloseRoomForm rid="room-1" onClosed={second} />
-        </section>
-      </>,
-    );
-    const one = within(screen.getByRole('region', { name: 'Panel one' }));
-    const two = within(screen.getByRole('region', { name: 'Panel two' }));
     await user.type(comment(one), 'First note');
     await user.type(comment(two), 'Second note');
     await user.click(one.getByRole('button', { name: 'Close conversation' }));
