@@ -134,6 +134,12 @@ describe('closeRoom against the mock Rocket.Chat', () => {
     expect(error.retryAfterSeconds).toBe(37);
   });
 
+  it('maps both answers a loser of simultaneous closes gets to conflict', () => {
+    for (const error of ['error-room-cannot-be-closed-try-again', 'Error removing inquiry']) {
+      expect(errorFromResponse(400, { success: false, error }, new Headers()).kind).toBe('conflict');
+    }
+  });
+
   it('maps the race-time error-room-closed to already-closed', () => {
     const error = errorFromResponse(400, { success: false, error: 'error-room-closed' }, new Headers());
     expect(error.kind).toBe('already-closed');

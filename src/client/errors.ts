@@ -63,6 +63,8 @@ const KIND_BY_SERVER_CODE: Record<string, CloseRoomErrorKind> = {
   'error-comment-is-required': 'comment-required',
   'error-tags-must-be-assigned-before-closing-chat': 'tags-required',
   'error-room-cannot-be-closed-try-again': 'conflict',
+  // The other loser of simultaneous closes of one room (the contract, "Simultaneous closes"; #12).
+  'Error removing inquiry': 'conflict',
   'invalid-params': 'invalid-params',
 };
 
