@@ -19,6 +19,13 @@ export interface CloseRoomRequest {
   generateTranscriptPdf?: boolean;
   /** Send, or cancel (`sendToVisitor: false`), the transcript e-mail to the visitor. */
   transcriptEmail?: CloseRoomTranscriptEmail;
+  /**
+   * Run the close even if the room is recorded closed, to recover a room stuck in a bad state
+   * (Rocket.Chat 7.3+, honoured only with `Omnichannel_allow_force_close_conversations` on).
+   * Servers before 7.3 refuse the field with `invalid-params`: see `isForceCloseUnsupported`.
+   * Sent only when `true`.
+   */
+  forceClose?: boolean;
 }
 
 export interface CloseRoomOptions {
@@ -70,7 +77,22 @@ function toBody(request: CloseRoomRequest): CloseRoomRequest {
       body.transcriptEmail = { sendToVisitor: false };
     }
   }
+  if (request.forceClose === true) body.forceClose = true;
   return body;
+}
+
+/**
+ * `true` when a close sent with `forceClose` was refused because the server predates 7.3: its
+ * schema rejects the unknown property. Retrying will not help; the server cannot force a close.
+ */
+export function isForceCloseUnsupported(request: CloseRoomRequest, error: unknown): boolean {
+  return (
+    request.forceClose === true &&
+    error instanceof CloseRoomError &&
+    error.kind === 'invalid-params' &&
+    error.status === 400 &&
+    /additional properties/i.test(error.serverError ?? '')
+  );
 }
 
 const TRANSPORT_KIND = {

@@ -8,7 +8,7 @@ export type {
   OmnichannelCredentialsSource,
   OmnichannelRequestErrorKind,
 } from './client';
-export { closeRoom, CLOSE_ROOM_PATH } from './close-room';
+export { closeRoom, CLOSE_ROOM_PATH, isForceCloseUnsupported } from './close-room';
 export type { CloseRoomOptions, CloseRoomRequest, CloseRoomTranscriptEmail } from './close-room';
 export { CloseRoomError, isCloseRoomError } from './errors';
 export type { CloseRoomErrorKind, CloseRoomErrorOptions } from './errors';

@@ -57,4 +57,15 @@ export const esMessages: CloseRoomMessages = {
   },
   rateLimitedNoWait: 'Demasiadas solicitudes. Espera un momento y reinténtalo.',
   rateLimitedNow: 'Se enviaron demasiadas solicitudes. Ya puedes volver a intentarlo.',
+  tagDeadEnd:
+    'Esta conversación aún no se puede cerrar: el departamento {department} exige una etiqueta, pero no tiene etiquetas de cierre configuradas, así que Rocket.Chat rechaza todo cierre. Pide a un administrador que añada etiquetas de cierre a {department} o que desactive “Solicitar etiqueta(s) antes de cerrar la conversación”.',
+  tagDeadEndUnnamed:
+    'Esta conversación aún no se puede cerrar: su departamento exige una etiqueta, pero no tiene etiquetas de cierre configuradas, así que Rocket.Chat rechaza todo cierre. Pide a un administrador que añada etiquetas de cierre al departamento o que desactive “Solicitar etiqueta(s) antes de cerrar la conversación”.',
+  transcriptSentByServer: 'Rocket.Chat envía la transcripción por correo al visitante cuando se cierra la conversación.',
+  transcriptPreferencesHint: 'Estas opciones parten de tus preferencias (Mi cuenta › Omnichannel).',
+  forceCloseOffer: 'Si esta conversación aún aparece abierta, puede estar atascada. “Cerrar de todos modos” vuelve a ejecutar el cierre.',
+  closeAnyway: 'Cerrar de todos modos',
+  forceCloseConfirm: '¿Cerrar esta conversación otra vez? Úsalo solo para una conversación atascada como abierta.',
+  confirmCloseAnyway: 'Sí, cerrar de todos modos',
+  forceCloseUnsupported: 'Este servidor de Rocket.Chat (anterior a 7.3) no puede forzar el cierre. Pide a un administrador que revise la conversación.',
 };

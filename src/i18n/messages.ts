@@ -57,6 +57,25 @@ export interface CloseRoomMessages {
   rateLimitedNoWait: string;
   /** `rate-limited` when the server's wait is already over (it said 0 seconds). */
   rateLimitedNow: string;
+  /**
+   * Connected mode, said before the agent types: the department requires tags and has no closing
+   * tags, so the server refuses every close of the room. `{department}` is its name.
+   */
+  tagDeadEnd: string;
+  /** The same, when the department's name is not known (learned from a refusal of a close with tags). */
+  tagDeadEndUnnamed: string;
+  /** Connected mode, `Livechat_transcript_send_always` on: instead of the e-mail option. */
+  transcriptSentByServer: string;
+  /** Connected mode: the transcript boxes start from the agent's preferences. */
+  transcriptPreferencesHint: string;
+  /** After an "already closed" answer where force close is allowed: what "Close anyway" is for. */
+  forceCloseOffer: string;
+  closeAnyway: string;
+  /** The confirmation step of "Close anyway". */
+  forceCloseConfirm: string;
+  confirmCloseAnyway: string;
+  /** A server before 7.3 refused `forceClose`. */
+  forceCloseUnsupported: string;
 }
 
 /** What a `messages` prop may hold: any key, nested records merged key by key. */
@@ -121,6 +140,17 @@ export const enMessages: CloseRoomMessages = {
   },
   rateLimitedNoWait: 'Too many requests. Wait a moment, then try again.',
   rateLimitedNow: 'Too many requests were sent. You can try again now.',
+  tagDeadEnd:
+    'This conversation can’t be closed yet: the {department} department requires a tag, but has no closing tags set up, so Rocket.Chat refuses every close. Ask an administrator to add closing tags to {department} or to turn off “Request tag(s) before closing conversation”.',
+  tagDeadEndUnnamed:
+    'This conversation can’t be closed yet: its department requires a tag, but has no closing tags set up, so Rocket.Chat refuses every close. Ask an administrator to add closing tags to the department or to turn off “Request tag(s) before closing conversation”.',
+  transcriptSentByServer: 'Rocket.Chat emails the transcript to the visitor when the conversation closes.',
+  transcriptPreferencesHint: 'These start from your preferences (My account › Omnichannel).',
+  forceCloseOffer: 'If this conversation still shows as open, it may be stuck. “Close anyway” runs the close again.',
+  closeAnyway: 'Close anyway',
+  forceCloseConfirm: 'Close this conversation again? Use this only for a conversation stuck open.',
+  confirmCloseAnyway: 'Yes, close anyway',
+  forceCloseUnsupported: 'This Rocket.Chat server (before 7.3) can’t force a close. Ask an administrator to look at the conversation.',
 };
 
 /** Catalogue with overrides applied key by key. */

@@ -57,4 +57,15 @@ export const ptBRMessages: CloseRoomMessages = {
   },
   rateLimitedNoWait: 'Muitas solicitações. Aguarde um momento e tente novamente.',
   rateLimitedNow: 'Foram enviadas muitas solicitações. Você já pode tentar novamente.',
+  tagDeadEnd:
+    'Esta conversa ainda não pode ser encerrada: o departamento {department} exige uma tag, mas não tem tags de encerramento cadastradas, então o Rocket.Chat recusa todo encerramento. Peça a um administrador para cadastrar tags de encerramento em {department} ou desativar “Solicitar tag(s) antes de encerrar a conversa”.',
+  tagDeadEndUnnamed:
+    'Esta conversa ainda não pode ser encerrada: o departamento exige uma tag, mas não tem tags de encerramento cadastradas, então o Rocket.Chat recusa todo encerramento. Peça a um administrador para cadastrar tags de encerramento no departamento ou desativar “Solicitar tag(s) antes de encerrar a conversa”.',
+  transcriptSentByServer: 'O Rocket.Chat envia a transcrição por e-mail ao visitante quando a conversa é encerrada.',
+  transcriptPreferencesHint: 'Estas opções começam pelas suas preferências (Minha conta › Omnichannel).',
+  forceCloseOffer: 'Se esta conversa ainda aparece aberta, ela pode estar travada. “Encerrar mesmo assim” executa o encerramento de novo.',
+  closeAnyway: 'Encerrar mesmo assim',
+  forceCloseConfirm: 'Encerrar esta conversa de novo? Use apenas para uma conversa travada como aberta.',
+  confirmCloseAnyway: 'Sim, encerrar mesmo assim',
+  forceCloseUnsupported: 'Este servidor Rocket.Chat (anterior à 7.3) não pode forçar o encerramento. Peça a um administrador para verificar a conversa.',
 };

@@ -136,8 +136,12 @@ export function livechatRoomQueryOptions(client: OmnichannelClient, rid: string)
   );
 }
 
-export function useLivechatRoom(rid: string, { enabled = true }: { enabled?: boolean } = {}) {
-  return useQuery({ ...livechatRoomQueryOptions(useOmnichannelClient(), rid), enabled });
+/**
+ * The room, read again on window focus and every `refetchInterval` ms while the page is visible
+ * (react-query pauses the interval while it is hidden), since rooms close from elsewhere.
+ */
+export function useLivechatRoom(rid: string, { enabled = true, refetchInterval = false }: { enabled?: boolean; refetchInterval?: number | false } = {}) {
+  return useQuery({ ...livechatRoomQueryOptions(useOmnichannelClient(), rid), enabled, refetchInterval, refetchOnWindowFocus: true });
 }
 
 export interface LivechatVisitorInfo {

@@ -3,8 +3,34 @@ export interface MockAgent {
   userId: string;
   authToken: string;
   username: string;
-  /** Rocket.Chat permission ids, e.g. `close-livechat-room`, `close-others-livechat-room`. */
-  permissions: string[];
+  /** Rocket.Chat role ids; what each role may do is the mock's `permissions` table. */
+  roles: string[];
+  /** The agent's own preferences (`GET /api/v1/me`, `settings.preferences`). @default none set */
+  preferences?: MockAgentPreferences;
+}
+
+/** The agent's omnichannel preferences that start the transcript boxes of the close dialog. */
+export interface MockAgentPreferences {
+  omnichannelTranscriptEmail?: boolean;
+  omnichannelTranscriptPDF?: boolean;
+}
+
+/** Which roles hold each permission, as `GET /api/v1/permissions.listAll` lists it. */
+export type MockPermissions = Record<string, string[]>;
+
+/**
+ * Rocket.Chat's defaults for the permissions the close flow involves: agents close and send
+ * transcripts, managers also close others' rooms.
+ */
+export function createMockPermissions(): MockPermissions {
+  return {
+    'close-livechat-room': ['livechat-agent', 'livechat-manager', 'admin'],
+    'close-others-livechat-room': ['livechat-manager', 'admin'],
+    'send-omnichannel-chat-transcript': ['livechat-agent', 'livechat-manager', 'admin'],
+    'request-pdf-transcript': ['livechat-agent', 'livechat-manager', 'admin'],
+    'view-l-room': ['livechat-agent', 'livechat-manager', 'admin'],
+    'view-livechat-rooms': ['livechat-manager', 'admin'],
+  };
 }
 
 export interface MockVisitor {
@@ -47,40 +73,46 @@ export interface MockRoom {
   /** Set by a successful close. */
   closedAt?: string;
   closedBy?: string;
+  /** Who closed it: an agent through `room.closeByUser`, or the visitor through `livechat/room.close`. */
+  closer?: 'user' | 'visitor';
+  /** Set shortly after a close that asked for a PDF, on a server with the enterprise licence. */
+  pdfTranscriptFileId?: string;
   closeComment?: string;
   tags?: string[];
   transcriptRequest?: { email: string; subject: string };
   pdfTranscriptRequested?: boolean;
 }
 
-/** The default agent: serves the default rooms and may close any room. */
+/** The default agent, a livechat manager: serves the default rooms and may close any room. */
 export const mockAgent: MockAgent = {
   userId: 'agent-ana',
   authToken: 'mock-token-ana',
   username: 'ana.agent',
-  permissions: ['close-livechat-room', 'close-others-livechat-room', 'request-pdf-transcript', 'send-omnichannel-chat-transcript'],
+  roles: ['user', 'livechat-agent', 'livechat-manager'],
 };
 
-/** An agent without the `close-livechat-room` permission (403). */
+/** A user with no livechat role: no `close-livechat-room` permission (403). */
 export const mockAgentWithoutPermission: MockAgent = {
   userId: 'agent-bruno',
   authToken: 'mock-token-bruno',
   username: 'bruno.viewer',
-  permissions: [],
+  roles: ['user'],
 };
 
-/** An agent who may close their own rooms only (`error-not-authorized` on others'). */
+/** A livechat agent: closes their own rooms only (`error-not-authorized` on others'). */
 export const mockAgentOwnRoomsOnly: MockAgent = {
   userId: 'agent-carla',
   authToken: 'mock-token-carla',
   username: 'carla.agent',
-  permissions: ['close-livechat-room'],
+  roles: ['user', 'livechat-agent'],
+  preferences: { omnichannelTranscriptEmail: true, omnichannelTranscriptPDF: true },
 };
 
 export const mockDepartments: MockDepartment[] = [
   { _id: 'dept-support', name: 'Support', requestTagBeforeClosingChat: false, chatClosingTags: [] },
   { _id: 'dept-sales', name: 'Sales', requestTagBeforeClosingChat: true, chatClosingTags: ['sales'] },
-  // A Rocket.Chat complaint: tags required, none offered. Free text must still get the agent out.
+  // Tags required and no closing tags configured: the server refuses every agent close (the tag
+  // dead end of RocketChat/Rocket.Chat#18787); only an administrator can unblock it.
   { _id: 'dept-legal', name: 'Legal', requestTagBeforeClosingChat: true, chatClosingTags: [] },
 ];
 

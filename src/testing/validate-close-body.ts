@@ -29,26 +29,23 @@ function object(properties: Record<string, Check>, required: string[]): Check {
   };
 }
 
-const closeByUserBody = object(
+const transcriptEmail = object(
   {
-    rid: string,
-    comment: string,
-    tags: stringArray,
-    generateTranscriptPdf: boolean,
-    forceClose: boolean,
-    transcriptEmail: object(
-      {
-        sendToVisitor: boolean,
-        requestData: object({ email: string, subject: string }, ['email', 'subject']),
-      },
-      ['sendToVisitor'],
-    ),
+    sendToVisitor: boolean,
+    requestData: object({ email: string, subject: string }, ['email', 'subject']),
   },
-  ['rid'],
+  ['sendToVisitor'],
 );
+const fields = { rid: string, comment: string, tags: stringArray, generateTranscriptPdf: boolean, transcriptEmail };
+// Servers before 7.3 do not know `forceClose`, and their schema refuses unknown properties.
+const currentBody = object({ ...fields, forceClose: boolean }, ['rid']);
+const before73Body = object(fields, ['rid']);
 
-/** The server's `error` text for a body its schema rejects, or `undefined` when it accepts it. */
-export function validateCloseBody(body: unknown): string | undefined {
-  const error = closeByUserBody(body);
+/**
+ * The server's `error` text for a body its schema rejects, or `undefined` when it accepts it.
+ * `forceClose: false` checks the body as a server before 7.3 does, which refuses that field.
+ */
+export function validateCloseBody(body: unknown, { forceClose = true }: { forceClose?: boolean } = {}): string | undefined {
+  const error = (forceClose ? currentBody : before73Body)(body);
   return error && `${error} [invalid-params]`;
 }

@@ -119,14 +119,24 @@ describe('connected mode on a community server', () => {
     expect(dialog.getByRole('alert')).toBeEmptyDOMElement();
   });
 
-  it('says free tags work when the department requires tags but offers none', async () => {
+  it('says up front that a department requiring tags with no closing tags blocks every close, and sends nothing', async () => {
     mock.set({ edition: 'community' });
     const { user, dialog } = await openConnected({ rid: 'room-legal' });
-    await waitFor(() => expect(dialog.getByRole('combobox', { name: /Tags/ })).toHaveAccessibleDescription(/No tags are set up for this department: type any tag/));
+    await waitFor(() =>
+      expect(dialog.getByRole('alert')).toHaveTextContent(
+        'This conversation can’t be closed yet: the Legal department requires a tag, but has no closing tags set up',
+      ),
+    );
+    expect(dialog.getByRole('combobox', { name: /Tags/ })).not.toHaveAccessibleDescription(/type any tag/);
     await user.type(dialog.getByRole('combobox', { name: /Tags/ }), 'contract review{Enter}');
     await user.type(dialog.getByRole('textbox', { name: /Comment/ }), 'Sent to legal');
     await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
-    await waitFor(() => expect(mock.rooms.get('room-legal')?.open).toBe(false));
+    expect(dialog.getByRole('button', { name: 'Close conversation' })).toHaveAttribute('aria-disabled', 'true');
+    expect(mock.closeRequests).toHaveLength(0);
+    // What the agent typed stays.
+    expect(dialog.getByRole('textbox', { name: /Comment/ })).toHaveValue('Sent to legal');
+    // And the mock refuses as the server does, whatever tags are sent.
+    expect(mock.rooms.get('room-legal')?.open).toBe(true);
   });
 
   it('learns the comment rule from the server when the setting is not exposed', async () => {

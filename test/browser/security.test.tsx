@@ -11,7 +11,7 @@ import { browserClient, renderWithClient, setupBrowserRocketChat } from '../help
 
 const secret = { userId: 'uid-SECRET-7d1e', authToken: 'tok-SECRET-93fa2c' };
 const { mock, worker } = setupBrowserRocketChat({
-  agents: [{ ...secret, username: 'secret.agent', permissions: ['close-livechat-room', 'close-others-livechat-room'] }],
+  agents: [{ ...secret, username: 'secret.agent', roles: ['livechat-manager'] }],
 });
 const CLOSE = '*/api/v1/livechat/room.closeByUser';
 

@@ -96,6 +96,9 @@ interface ServerView {
   offered: number;
   /** The room's department is known: tags can be searched for it. */
   ready: boolean;
+  /** Tags required and no closing tags: the server refuses every close (#12). */
+  tagDeadEnd: boolean;
+  departmentName: string | undefined;
 }
 
 /**
@@ -150,6 +153,8 @@ function ConnectedCloseRoomForm(props: CloseRoomFormProps & { abandon: RefObject
         roomClosed: server.roomClosed,
         offered: offered.length,
         ready: server.roomLoaded,
+        tagDeadEnd: server.tagDeadEnd,
+        departmentName: server.departmentName,
       }}
     />
   );
@@ -181,7 +186,7 @@ function CloseRoomFormView({
   const showPdf = transcript?.pdf ?? false;
 
   // Rules the server taught us with a refusal, so the same mistake is caught before sending.
-  const [learned, setLearned] = useState<CloseRoomFormSchemaOptions>({});
+  const [learned, setLearned] = useState<CloseRoomFormSchemaOptions & { tagDeadEnd?: boolean }>({});
   const rules = { requireComment: requireComment || learned.requireComment, requireTags: requireTags || learned.requireTags };
 
   const form = useForm<CloseRoomFormInput, CloseRoomFormSchemaOptions, CloseRoomFormValues>({
@@ -261,7 +266,7 @@ function CloseRoomFormView({
   async function closeWith(values: CloseRoomFormValues) {
     // Double click, Enter held down, Ctrl+Enter while pending, a pending close of this room from
     // another form, a closed room, or the server's rate-limit wait still running.
-    if (submitting.current || pending || final || Date.now() < wait.until) return;
+    if (submitting.current || pending || final || deadEnd || Date.now() < wait.until) return;
     submitting.current = true;
     const request = toCloseRoomRequest(rid, values);
     setSent(request);
@@ -271,7 +276,10 @@ function CloseRoomFormView({
       const failure = caught as CloseRoomError;
       // The server's kind and the schema's code are the same words for these two.
       const field = failure.kind === 'comment-required' ? 'comment' : failure.kind === 'tags-required' ? 'tags' : undefined;
-      if (field) {
+      if (field === 'tags' && request.tags?.length) {
+        // Refused although tags were sent: the department has no closing tags (the dead end).
+        setLearned((current) => ({ ...current, requireTags: true, tagDeadEnd: true }));
+      } else if (field) {
         setLearned((current) => ({ ...current, [field === 'comment' ? 'requireComment' : 'requireTags']: true }));
         setError(field, { type: 'server', message: failure.kind }, { shouldFocus: true });
       }
@@ -316,7 +324,13 @@ function CloseRoomFormView({
         ? messages.closedElsewhere
         : error && (error.kind === 'rate-limited' && wait.until > 0 && waitLeft === 0 ? messages.rateLimitedNow : errorText(messages, error));
   const final = closedBefore || elsewhere !== undefined || closedHere || (error !== null && FINAL.includes(error.kind));
-  const blocked = pending || waitLeft > 0;
+  // The server refuses every close of this room until an administrator acts: say so up front
+  // rather than let the agent type a tag the server will refuse (#12).
+  const deadEnd = !final && (server?.tagDeadEnd === true || learned.tagDeadEnd === true);
+  const deadEndText = server?.departmentName
+    ? formatMessage(messages.tagDeadEnd, { department: server.departmentName })
+    : messages.tagDeadEndUnnamed;
+  const blocked = pending || waitLeft > 0 || deadEnd;
   // While a close of the room is pending, what it sends is fixed: the fields are read-only, so
   // nothing typed then can look sent when it was not. A checkbox has no readOnly: its click is
   // cancelled and it says so with aria-readonly.
@@ -369,7 +383,9 @@ function CloseRoomFormView({
               label={messages.tagsLabel}
               labelSuffix={suffix(rules.requireTags)}
               // A department that requires tags but offers none: say free tags work (#5).
-              hint={rules.requireTags && (server ? server.offered : (tagSuggestions?.length ?? 0)) === 0 ? messages.tagsFreeText : messages.tagsHint}
+              hint={
+                rules.requireTags && !server?.tagDeadEnd && (server ? server.offered : (tagSuggestions?.length ?? 0)) === 0 ? messages.tagsFreeText : messages.tagsHint
+              }
               error={fieldError('tags')}
             >
               {(wiring) => {
@@ -427,10 +443,10 @@ function CloseRoomFormView({
 
       {/* Always mounted, so screen readers announce what appears in it. */}
       <div role="alert" className="rcou-alert-region">
-        {alertText && (
-          <div className="rcou-alert" data-kind={alertKind}>
+        {(deadEnd || alertText) && (
+          <div className="rcou-alert" data-kind={deadEnd ? 'tag-dead-end' : alertKind}>
             <p className="rcou-alert__text" ref={alertTextRef} tabIndex={-1}>
-              {alertText}
+              {deadEnd ? deadEndText : alertText}
             </p>
           </div>
         )}
