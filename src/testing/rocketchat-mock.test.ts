@@ -32,7 +32,7 @@ const CLOSE = `${BASE_URL}/api/v1/livechat/room.closeByUser`;
 
 const credentials = (agent: MockAgent = mockAgent) => ({ 'X-User-Id': agent.userId, 'X-Auth-Token': agent.authToken });
 
-async function post(body: unknown, { agent = mockAgent, url = CLOSE } = {}) {
+async function post(body: unknown, { agent = mockAgent, url = CLOSE }: { agent?: MockAgent | null; url?: string } = {}) {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...(agent ? credentials(agent) : {}) },
