@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { BASE_URL, testClient, setupRocketChatServer } from '../../test/helpers/node-server';
 import { mockAgentOwnRoomsOnly, mockAgentWithoutPermission } from '../testing';
-import { closeRoom } from './close-room';
+import { closeRoom, isForceCloseUnsupported } from './close-room';
 import type { CloseRoomRequest } from './close-room';
 import { CloseRoomError, errorFromResponse, isCloseRoomError } from './errors';
 import type { CloseRoomErrorKind } from './errors';
@@ -342,5 +342,32 @@ describe('closeRoom refuses mail-header injection in the transcript e-mail', () 
     const requestData = { email: 'maria.silva@example.com', subject: 'Transcrição: “Olá” — 会话记录' };
     await closeRoom(testClient(), { rid: 'room-1', comment: 'x', transcriptEmail: { sendToVisitor: true, requestData } });
     expect(mock.closeRequests).toHaveLength(1);
+  });
+});
+
+describe('closeRoom with forceClose (Rocket.Chat 7.3+)', () => {
+  it('sends forceClose only when it is true', async () => {
+    await closeRoom(testClient(), { rid: 'room-1', comment: 'x', forceClose: false });
+    expect(mock.closeRequests[0]?.body).toEqual({ rid: 'room-1', comment: 'x' });
+  });
+
+  it('closes a room recorded closed when the server allows force closing', async () => {
+    mock.set({ allowForceClose: true });
+    await expect(closeRoom(testClient(), { rid: 'room-closed', comment: 'x', forceClose: true })).resolves.toBeUndefined();
+    expect(mock.closeRequests[0]?.body).toEqual({ rid: 'room-closed', comment: 'x', forceClose: true });
+  });
+
+  it('still answers already-closed when the setting is off', async () => {
+    const error = await rejection(closeRoom(testClient(), { rid: 'room-closed', comment: 'x', forceClose: true }));
+    expect(error.kind).toBe('already-closed');
+  });
+
+  it('tells a server before 7.3 refusing the unknown property apart from other bad bodies', async () => {
+    mock.set({ version: '7.2.0', allowForceClose: true });
+    const request = { rid: 'room-closed', comment: 'x', forceClose: true };
+    const error = await rejection(closeRoom(testClient(), request));
+    expect(error.kind).toBe('invalid-params');
+    expect(isForceCloseUnsupported(request, error)).toBe(true);
+    expect(isForceCloseUnsupported({ rid: 'room-closed' }, error)).toBe(false);
   });
 });

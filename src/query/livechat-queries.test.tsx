@@ -84,11 +84,13 @@ describe('room, visitor, department and setting queries', () => {
     const { result } = renderHook(() => useCloseRoomServerRules('room-2'), { wrapper });
     await waitFor(() => expect(result.current.visitorEmail).toBeDefined());
     await waitFor(() => expect(result.current.requireTags).toBeDefined());
-    expect(result.current).toEqual({
+    expect(result.current).toMatchObject({
       requireComment: true,
       requireTags: true,
+      tagDeadEnd: false,
       visitorEmail: 'john+orders@example.co.uk',
       departmentId: 'dept-sales',
+      departmentName: 'Sales',
       closingTags: ['sales'],
       roomClosed: false,
       roomLoaded: true,

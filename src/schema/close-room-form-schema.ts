@@ -193,7 +193,7 @@ export type CloseRoomFormInput = z.input<CloseRoomFormSchema>;
 /** What a successful parse gives: tags normalised, e-mail trimmed, subject on one trimmed line. */
 export type CloseRoomFormValues = z.output<CloseRoomFormSchema>;
 
-export const DEFAULT_TRANSCRIPT_SUBJECT = 'Transcript of your omnichannel conversation.';
+export const DEFAULT_TRANSCRIPT_SUBJECT = 'Transcript of your livechat conversation';
 
 /** Empty values, for `useForm({ defaultValues })`. */
 export function emptyCloseRoomFormValues(overrides: Partial<CloseRoomFormInput> = {}): CloseRoomFormInput {

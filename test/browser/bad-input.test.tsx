@@ -97,7 +97,7 @@ const cases: Case[] = [
     (address): Case => ({
       name: `accepts the email ${JSON.stringify(address)}`,
       enter: (user, dialog) => email(user, dialog, address),
-      sent: (body) => expect(body.transcriptEmail).toEqual({ sendToVisitor: true, requestData: { email: address, subject: 'Transcript of your omnichannel conversation.' } }),
+      sent: (body) => expect(body.transcriptEmail).toEqual({ sendToVisitor: true, requestData: { email: address, subject: 'Transcript of your livechat conversation' } }),
     }),
   ),
   {

@@ -59,7 +59,7 @@ function expectEverythingKept(dialog: Queries) {
   expect(dialog.getByRole('list', { name: 'Selected tags' })).toHaveTextContent('vip');
   expect(dialog.getByRole('checkbox', { name: 'Send transcript to visitor' })).toBeChecked();
   expect(dialog.getByRole('textbox', { name: 'Visitor email' })).toHaveValue('maria@example.com');
-  expect(dialog.getByRole('textbox', { name: 'Email subject' })).toHaveValue('Transcript of your omnichannel conversation.');
+  expect(dialog.getByRole('textbox', { name: 'Email subject' })).toHaveValue('Transcript of your livechat conversation');
   expect(dialog.getByRole('checkbox', { name: 'Generate PDF transcript' })).toBeChecked();
 }
 

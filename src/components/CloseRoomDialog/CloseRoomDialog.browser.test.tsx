@@ -215,7 +215,7 @@ describe('the transcript', () => {
     expect(screen.queryByRole('textbox', { name: 'Visitor email' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: 'Send transcript to visitor' }));
     expect(screen.getByRole('textbox', { name: 'Visitor email' })).toHaveValue('maria.silva@example.com');
-    expect(screen.getByRole('textbox', { name: 'Email subject' })).toHaveValue('Transcript of your omnichannel conversation.');
+    expect(screen.getByRole('textbox', { name: 'Email subject' })).toHaveValue('Transcript of your livechat conversation');
     await expectNoAxeViolations();
     await user.click(submitButton());
     await waitFor(() => expect(mock.closeRequests).toHaveLength(1));
@@ -223,7 +223,7 @@ describe('the transcript', () => {
       rid: 'room-1',
       transcriptEmail: {
         sendToVisitor: true,
-        requestData: { email: 'maria.silva@example.com', subject: 'Transcript of your omnichannel conversation.' },
+        requestData: { email: 'maria.silva@example.com', subject: 'Transcript of your livechat conversation' },
       },
     });
   });
