@@ -23,4 +23,17 @@ export {
 } from './livechat-queries';
 export type { LivechatDepartmentInfo, LivechatRoomInfo, LivechatTagsPage, LivechatVisitorInfo } from './livechat-queries';
 export { useCloseRoomServerRules } from './close-room-server-rules';
-export type { CloseRoomServerRules } from './close-room-server-rules';
+export type { CloseRoomServerRules, CloseRoomServerRulesOptions, TranscriptEmailAvailability, TranscriptPdfAvailability } from './close-room-server-rules';
+export {
+  closeRoomSettingsQueryOptions,
+  hasPermission,
+  omnichannelAgentKeys,
+  omnichannelAgentQueryOptions,
+  omnichannelLicenseQueryOptions,
+  omnichannelPermissionsQueryOptions,
+  useCloseRoomSettings,
+  useOmnichannelAgent,
+  useOmnichannelLicense,
+  useOmnichannelPermissions,
+} from './agent-queries';
+export type { CloseRoomSettings, OmnichannelAgent, OmnichannelPermissions } from './agent-queries';
