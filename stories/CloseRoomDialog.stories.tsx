@@ -277,14 +277,16 @@ export const ConnectedEnterprise: Story = {
 };
 
 const community = mockRocketChat({ edition: 'community' });
-/** Connected mode on a community server: no tag list, and a department that requires tags but has none. */
+/** Connected mode on a community server: no tag list, so the department's closing tags are offered. */
 export const ConnectedCommunity: Story = {
-  args: { ...openStory, rid: 'room-legal', source: 'server' },
+  args: { ...openStory, rid: 'room-2', source: 'server' },
   tags: hiddenFromDocs,
   beforeEach: community.beforeEach,
   parameters: community.parameters,
   play: async (context) => {
     const dialog = await dialogOf(context);
-    await waitFor(() => expect(dialog.getByRole('combobox', { name: /^Tags/ })).toHaveAccessibleDescription(/No tags are set up for this department/));
+    await waitFor(() => expect(dialog.getByRole('combobox', { name: /^Tags/ })).toBeRequired());
+    await userEvent.type(dialog.getByRole('combobox', { name: /^Tags/ }), 'sa');
+    await waitFor(() => expect(dialog.getAllByRole('option').map((option) => option.textContent)).toEqual(['sales']));
   },
 };
