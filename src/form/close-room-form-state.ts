@@ -1,0 +1,263 @@
+import type { SyntheticEvent, KeyboardEvent, MouseEvent, RefCallback } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import type { CloseRoomError, CloseRoomErrorKind } from '../client/errors';
+import type { CloseRoomMessages, CloseRoomMessagesOverride } from '../i18n/messages';
+import type { CloseRoomFormInput } from '../schema/close-room-form-schema';
+import type { TagInputProps } from '../components/TagInput/TagInput';
+
+/** Where connected mode searches tags. */
+export interface ServerTagSearch {
+  /** The room's department: its tags and the tags of every department are offered. */
+  department: string | undefined;
+  /** Offered when the server has no tag list (community edition): the department's closing tags. */
+  fallback: readonly string[];
+  /** Search only once the department is known. */
+  enabled: boolean;
+}
+type UseTagInputOptions = TagInputProps;
+
+export interface CloseRoomResult {
+  /** The room that was closed. */
+  rid: string;
+  /** `true` when the server said the room was closed already (by a colleague, or an earlier try). */
+  alreadyClosed: boolean;
+}
+
+export interface CloseRoomTranscriptOptions {
+  /** Offer "Send transcript to visitor" with e-mail and subject. @default true */
+  email?: boolean;
+  /** Offer "Generate PDF transcript" (enterprise servers). @default false */
+  pdf?: boolean;
+}
+
+/** What `useCloseRoomForm` takes: `CloseRoomForm`'s props without the presentation ones. */
+export interface UseCloseRoomFormOptions {
+  /**
+   * The livechat room to close. Fixed for the life of the hook: one form state per room, so the
+   * component calling the hook must be keyed by it (`<MyForm key={rid} rid={rid} />`).
+   */
+  rid: string;
+  /** Pre-fills the transcript e-mail. @default '' */
+  visitorEmail?: string;
+  /** Initial values of any field; a kept draft for the same `rid` wins over them. */
+  defaultValues?: Partial<CloseRoomFormInput>;
+  /**
+   * Where the rules come from. `'server'` reads them from Rocket.Chat given only `rid`: the comment
+   * setting, the department's tag rule and tags, the visitor's e-mail, whether the room is still
+   * open. Explicit options still win. `'props'` sends no request before the close. @default 'props'
+   */
+  source?: 'props' | 'server';
+  /** Refuse closing without a comment (Rocket.Chat's default setting is on). @default false, or the server's setting */
+  requireComment?: boolean;
+  /** Refuse closing without a tag (the department's rule). @default false, or the department's rule */
+  requireTags?: boolean;
+  /** Tags offered while typing; free tags stay allowed. @default [], or the server's tags */
+  tagSuggestions?: readonly string[];
+  /** Which transcript options to show. @default { email: true, pdf: false } */
+  transcript?: CloseRoomTranscriptOptions;
+  /** Called once the room is closed, or found closed already. Fires even if the form unmounted meanwhile. */
+  onClosed?: (result: CloseRoomResult) => void;
+  /** Called by `actions.signInAgain` after a 401; without it that action is `undefined`. */
+  onUnauthorized?: () => void;
+  /** Called with every failure, after the state shows it. */
+  onError?: (error: CloseRoomError) => void;
+  /** Called by `actions.cancel` and `actions.dismiss`; without it both are `undefined`. */
+  onCancel?: () => void;
+  /** Override any text; pass `ptBRMessages` or `esMessages` for a whole language. */
+  messages?: CloseRoomMessagesOverride;
+  /** Id prefix of the fields (`${id}-comment`, `${id}-tags`, ...). @default a `useId()` */
+  id?: string;
+  /**
+   * Abandons a close asked for but not sent yet (credentials still resolving) when it aborts. Pass
+   * one you abort when the form is dismissed if switching rooms (a remount, the hook being keyed by
+   * `rid`) must not abandon the previous room's close. @default aborted when the hook unmounts
+   */
+  abandonSignal?: AbortSignal;
+}
+
+/** The rules in force: the options', the server's (connected mode) and what a refusal taught. */
+export interface CloseRoomFormRules {
+  /** A comment is required before closing. */
+  requireComment: boolean;
+  /** At least one tag is required before closing. */
+  requireTags: boolean;
+}
+
+/** Ids for ARIA wiring; each field's own ids are on its state too. */
+export interface CloseRoomFormIds {
+  /** The prefix every other id starts with (the `id` option, or a `useId()`). */
+  base: string;
+  /** The comment's `<textarea>`. */
+  comment: string;
+  /** The tag input. */
+  tags: string;
+  /** The "Send transcript" checkbox. */
+  sendTranscript: string;
+  /** The transcript e-mail input. */
+  transcriptEmail: string;
+  /** The transcript subject input. */
+  transcriptSubject: string;
+  /** The "Generate PDF transcript" checkbox. */
+  generateTranscriptPdf: string;
+}
+
+/** Props to spread on a text control (`<textarea>`, `<input>`): registration and ARIA wiring. */
+export interface CloseRoomTextControlProps extends UseFormRegisterReturn {
+  /** Matches the field's `id`, for `<label htmlFor>`. */
+  id: string;
+  /** `true` while the field shows an error. */
+  'aria-invalid': true | undefined;
+  /** The ids of the error and hint, only while they have text (render them with `errorId`/`hintId`). */
+  'aria-describedby': string | undefined;
+  /** `true` when the rules require this field. */
+  'aria-required': true | undefined;
+  /** `true` while a close is pending: what it sends is fixed. */
+  readOnly: boolean;
+}
+
+/** Props to spread on a checkbox: registration, and read-only while a close is pending. */
+export interface CloseRoomCheckboxControlProps extends UseFormRegisterReturn {
+  /** Matches the field's `id`, for `<label htmlFor>`. */
+  id: string;
+  /** Always `'checkbox'`. */
+  type: 'checkbox';
+  /** `true` while a close is pending (a checkbox has no `readOnly`). */
+  'aria-readonly': true | undefined;
+  /** Cancels the click while a close is pending; `undefined` otherwise. */
+  onClick: ((event: MouseEvent) => void) | undefined;
+}
+
+/** One field as a view renders it: label, control props, hint and error in words. */
+export interface CloseRoomFieldState<Props> {
+  /** Whether to render the field now (the transcript fields follow their options and checkbox). */
+  visible: boolean;
+  /** The control's id, for `<label htmlFor>`. */
+  id: string;
+  /** The label text. */
+  label: string;
+  /** Shown after the label, e.g. "(required)"; `undefined` when the field is optional. */
+  labelSuffix: string | undefined;
+  /** A hint under the control, or `undefined`. */
+  hint: string | undefined;
+  /** The id to put on the hint's node; set exactly when `hint` is. */
+  hintId: string | undefined;
+  /** The field's error in words, or `undefined`. */
+  error: string | undefined;
+  /** The id to put on the error's node; set exactly when `error` is. */
+  errorId: string | undefined;
+  /** Ready to spread on the control. */
+  props: Props;
+}
+
+/** The tag field: `props` go to `useTagInput`, or to `useServerTagInput` with `search` when set. */
+export interface CloseRoomTagsFieldState extends CloseRoomFieldState<UseTagInputOptions> {
+  /** Set in connected mode without `tagSuggestions`: search the server's tags with `useServerTagInput`. */
+  search: ServerTagSearch | undefined;
+}
+
+/** Every field of the form. */
+export interface CloseRoomFormFields {
+  /** The closing comment. */
+  comment: CloseRoomFieldState<CloseRoomTextControlProps>;
+  /** The tags, a controlled list. */
+  tags: CloseRoomTagsFieldState;
+  /** "Send transcript to visitor"; not visible when `transcript.email` is `false`. */
+  sendTranscript: CloseRoomFieldState<CloseRoomCheckboxControlProps>;
+  /** The visitor's e-mail for the transcript; visible while "Send transcript" is checked. */
+  transcriptEmail: CloseRoomFieldState<CloseRoomTextControlProps>;
+  /** The transcript e-mail's subject; visible while "Send transcript" is checked. */
+  transcriptSubject: CloseRoomFieldState<CloseRoomTextControlProps>;
+  /** "Generate PDF transcript"; visible when `transcript.pdf` is `true`. */
+  generateTranscriptPdf: CloseRoomFieldState<CloseRoomCheckboxControlProps>;
+}
+
+/**
+ * What the alert says: `'closed'` for this agent's own close, `'tag-dead-end'` when the server
+ * refuses every close of the room (tags required, none set up), else the failure's kind.
+ */
+export type CloseRoomAlertKind = 'closed' | 'tag-dead-end' | CloseRoomErrorKind;
+
+/** The alert's content; render it inside a region with `role="alert"` that is always mounted. */
+export interface CloseRoomAlert {
+  /** What happened, e.g. for `data-kind` styling. */
+  kind: CloseRoomAlertKind;
+  /** The agent's words for it. */
+  text: string;
+}
+
+/** Props to spread on the `<form>` element. */
+export interface CloseRoomFormElementProps {
+  /** The schema validates, not the browser. */
+  noValidate: true;
+  /** `true` while a close is pending. */
+  'aria-busy': true | undefined;
+  /** Validates and closes. */
+  onSubmit: (event: SyntheticEvent) => void;
+  /** Ctrl/Cmd+Enter from any field submits. */
+  onKeyDown: (event: KeyboardEvent) => void;
+}
+
+/** Props to spread on the submit button (it stays focusable while blocked: `aria-disabled`). */
+export interface CloseRoomSubmitProps {
+  /** Always `'submit'`. */
+  type: 'submit';
+  /** `true` while a close is pending. */
+  'aria-busy': true | undefined;
+  /** `true` while pending, while the server's rate-limit wait runs, or at a dead end. */
+  'aria-disabled': true | undefined;
+}
+
+/** What the agent can do; an action is `undefined` when its button must not be shown. */
+export interface CloseRoomFormActions {
+  /** Validates and closes; does nothing while pending, final, at a dead end or waiting out a rate limit. */
+  submit: () => Promise<void>;
+  /** "Cancel" (calls `onCancel`): while not final and `onCancel` is given. */
+  cancel: (() => void) | undefined;
+  /** "Dismiss" (calls `onCancel`), replacing the submit button once final: give it focus when it appears. */
+  dismiss: (() => void) | undefined;
+  /** "Sign in again" (calls `onUnauthorized`): after a 401 when `onUnauthorized` is given. */
+  signInAgain: (() => void) | undefined;
+  /**
+   * Reserved for "Close anyway" (a forced close, #13): always `undefined` in this version. A view
+   * that renders a button when it is defined gets it without change once it is offered.
+   */
+  closeAnyway: (() => void) | undefined;
+}
+
+/** Everything a view needs to render the close flow; nothing in it has to be recomputed. */
+export interface CloseRoomFormState {
+  /** The room this state belongs to. */
+  rid: string;
+  /** Ids for ARIA wiring. */
+  ids: CloseRoomFormIds;
+  /** The text catalogue in use, overrides merged (title, description, button labels). */
+  messages: CloseRoomMessages;
+  /** The rules in force. */
+  rules: CloseRoomFormRules;
+  /** Every field: label, control props, hint, error and whether it is shown. */
+  fields: CloseRoomFormFields;
+  /** Props for the `<form>` element. */
+  formProps: CloseRoomFormElementProps;
+  /** The alert's kind and text, or `undefined` when there is nothing to say. */
+  alert: CloseRoomAlert | undefined;
+  /** Spread on the node holding the alert's text: it takes focus when the flow ends without `onCancel`. */
+  alertTextProps: { ref: RefCallback<HTMLElement>; tabIndex: -1 };
+  /** A close of this room is in flight (from this form or another of the same room). */
+  pending: boolean;
+  /** Nothing is left to do but dismiss: closed, already closed, or the room is gone. */
+  final: boolean;
+  /** The server refuses every close of this room until an administrator acts (the alert says so). */
+  deadEnd: boolean;
+  /** The submit button does nothing now (pending, the rate-limit wait runs, or a dead end). */
+  blocked: boolean;
+  /** Seconds left of the server's rate-limit wait; `0` when none. */
+  waitSeconds: number;
+  /** The latest failure of this room's close, or `null`. */
+  error: CloseRoomError | null;
+  /** The submit button's label: "Close conversation", "Closing…", "Try again in 7 s", "Try again". */
+  submitLabel: string;
+  /** Props for the submit button. */
+  submitProps: CloseRoomSubmitProps;
+  /** What the agent can do. */
+  actions: CloseRoomFormActions;
+}

@@ -1,0 +1,277 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { SyntheticEvent, KeyboardEvent, MouseEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useController, useForm, useWatch } from 'react-hook-form';
+import type { Resolver } from 'react-hook-form';
+import type { CloseRoomRequest } from '../client/close-room';
+import { isCloseRoomError } from '../client/errors';
+import type { CloseRoomError } from '../client/errors';
+import { clearDraft, readDraft, saveDraft } from '../drafts/drafts';
+import { enMessages, mergeMessages } from '../i18n/messages';
+import { useOmnichannelClient } from '../provider/OmnichannelProvider';
+import { closeRoomOnce } from '../query/close-room-attempts';
+import { closeRoomMutationOptions } from '../query/close-room-mutation';
+import { createCloseRoomFormSchema, emptyCloseRoomFormValues, normaliseTags, singleLine, toCloseRoomRequest } from '../schema/close-room-form-schema';
+import type { CloseRoomFormErrorCode, CloseRoomFormInput, CloseRoomFormSchemaOptions, CloseRoomFormValues } from '../schema/close-room-form-schema';
+import type { CloseRoomFormState, UseCloseRoomFormOptions } from './close-room-form-state';
+import { useCloseRoomOutcome } from './use-close-room-outcome';
+import { useCloseRoomSource } from './use-close-room-source';
+import { useUnmountSignal } from './use-unmount-signal';
+
+// The rules can change while the form is mounted (a server answer teaches one), so the resolver
+// reads them from react-hook-form's `context`, which is refreshed on every render.
+const resolver: Resolver<CloseRoomFormInput, CloseRoomFormSchemaOptions, CloseRoomFormValues> = (values, rules, options) =>
+  zodResolver(createCloseRoomFormSchema(rules))(values, rules, options);
+
+/**
+ * A host's initial values as they will be sent: tags normalised (blank, invisible and duplicate
+ * ones dropped), the subject on one line. What the agent sees is then what reaches the server.
+ */
+const cleanDefaults = (values: CloseRoomFormInput): CloseRoomFormInput => ({
+  ...values,
+  tags: normaliseTags(values.tags),
+  transcriptSubject: singleLine(values.transcriptSubject),
+});
+
+const orUndefined = (flag: boolean | undefined): true | undefined => (flag ? true : undefined);
+const joinIds = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+
+/**
+ * The close-conversation flow without markup (#13): rules, drafts per room, the submit guard, the
+ * alert and the retry countdown. `CloseRoomForm` is one view of it; a design system renders the
+ * returned state however it likes. Needs an `OmnichannelProvider` and a react-query
+ * `QueryClientProvider` above it.
+ *
+ * One state per room: `rid` is fixed for the hook's life, so key the component that calls it by
+ * the room (`<MyCloseForm key={rid} rid={rid} />`); a changed `rid` throws rather than send one
+ * room's values to another. The room's draft is kept when the component unmounts.
+ */
+export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFormState {
+  const { rid, defaultValues, transcript, onClosed, onUnauthorized, onError, onCancel, id } = options;
+  if (typeof rid !== 'string' || !rid.trim()) {
+    // A developer error, not an agent's: fail loudly at render, before any request (#7).
+    throw new TypeError(`useCloseRoomForm needs the room id: rid must be a non-empty string, got ${JSON.stringify(rid)}`);
+  }
+  const [ownRid] = useState(rid);
+  if (rid !== ownRid) {
+    throw new Error(`useCloseRoomForm: rid changed from ${JSON.stringify(ownRid)} to ${JSON.stringify(rid)}; key the component calling it by rid (key={rid})`);
+  }
+  const client = useOmnichannelClient();
+  const generatedId = useId();
+  const baseId = id ?? generatedId;
+  const messages = useMemo(() => mergeMessages(enMessages, options.messages), [options.messages]);
+  const showEmail = transcript?.email ?? true;
+  const showPdf = transcript?.pdf ?? false;
+  const source = useCloseRoomSource(options);
+  const ownSignal = useUnmountSignal();
+  const abandonSignal = options.abandonSignal ?? ownSignal;
+
+  // Rules the server taught us with a refusal, so the same mistake is caught before sending.
+  const [learned, setLearned] = useState<CloseRoomFormSchemaOptions & { tagDeadEnd?: boolean }>({});
+  const rules = { requireComment: source.requireComment || learned.requireComment === true, requireTags: source.requireTags || learned.requireTags === true };
+
+  const form = useForm<CloseRoomFormInput, CloseRoomFormSchemaOptions, CloseRoomFormValues>({
+    resolver,
+    context: rules,
+    // Computed once, on mount: a kept draft wins, then the host's values.
+    defaultValues: readDraft(client, rid) ?? cleanDefaults(emptyCloseRoomFormValues({ transcriptEmail: options.visitorEmail ?? '', ...defaultValues })),
+  });
+  const { register, control, formState, handleSubmit, setError, getValues, getFieldState, setValue } = form;
+  const sendTranscript = useWatch({ control, name: 'sendTranscript' });
+  const { field: tagsField } = useController({ control, name: 'tags' });
+
+  // The visitor's address may arrive from the server after the form mounted: fill it in unless
+  // the agent has already typed one.
+  const { visitorEmail } = source;
+  useEffect(() => {
+    if (visitorEmail && !getValues('transcriptEmail') && !getFieldState('transcriptEmail').isDirty) {
+      setValue('transcriptEmail', visitorEmail);
+    }
+  }, [visitorEmail, getValues, getFieldState, setValue]);
+
+  const roomClosed = useRef(false);
+  const base = closeRoomMutationOptions(client);
+  const mutation = useMutation({
+    ...base,
+    mutationFn: (request: CloseRoomRequest) => closeRoomOnce(client, request, { abandonSignal }),
+    // Options callbacks, not `mutate` ones: they still run when the answer comes after unmount.
+    onSuccess: async (data, request, result, context) => {
+      await base.onSuccess?.(data, request, result, context);
+      roomClosed.current = true;
+      clearDraft(client, request.rid);
+      onClosed?.({ rid: request.rid, alreadyClosed: false });
+    },
+    onError: (error, request) => {
+      if (!isCloseRoomError(error)) return; // abandoned before it was sent: nothing happened
+      if (error.kind === 'already-closed') {
+        roomClosed.current = true;
+        clearDraft(client, request.rid);
+        onClosed?.({ rid: request.rid, alreadyClosed: true });
+      }
+      onError?.(error);
+    },
+  });
+
+  // Keep the draft when the form goes away (dialog closed, another room selected) unless the
+  // room was closed.
+  useEffect(
+    () => () => {
+      if (!roomClosed.current) saveDraft(client, rid, getValues());
+    },
+    [client, rid, getValues],
+  );
+
+  const [sent, setSent] = useState<CloseRoomRequest | null>(null);
+  const outcome = useCloseRoomOutcome({
+    client,
+    rid,
+    sent,
+    getValues,
+    roomClosedOnServer: source.roomClosed,
+    tagDeadEnd: source.tagDeadEnd || learned.tagDeadEnd === true,
+    departmentName: source.departmentName,
+    messages,
+    reportedRef: roomClosed,
+    onClosed,
+    canDismiss: onCancel !== undefined,
+  });
+  const { pending, final, deadEnd, error } = outcome;
+
+  const submitting = useRef(false);
+  async function closeWith(values: CloseRoomFormValues) {
+    // Double click, Enter held down, Ctrl+Enter while pending, a pending close of this room from
+    // another form, a closed room, or the server's rate-limit wait still running.
+    if (submitting.current || pending || final || deadEnd || Date.now() < outcome.waitUntil) return;
+    submitting.current = true;
+    const request = toCloseRoomRequest(rid, values);
+    setSent(request);
+    try {
+      await mutation.mutateAsync(request);
+    } catch (caught) {
+      const failure = caught as CloseRoomError;
+      // The server's kind and the schema's code are the same words for these two.
+      const field = failure.kind === 'comment-required' ? 'comment' : failure.kind === 'tags-required' ? 'tags' : undefined;
+      if (field === 'tags' && request.tags?.length) {
+        // Refused although tags were sent: the department has no closing tags (the dead end).
+        setLearned((current) => ({ ...current, requireTags: true, tagDeadEnd: true }));
+      } else if (field) {
+        setLearned((current) => ({ ...current, [field === 'comment' ? 'requireComment' : 'requireTags']: true }));
+        setError(field, { type: 'server', message: failure.kind }, { shouldFocus: true });
+      }
+    } finally {
+      submitting.current = false;
+    }
+  }
+  const submit = () => handleSubmit(closeWith)();
+
+  const ids = {
+    base: baseId,
+    comment: `${baseId}-comment`,
+    tags: `${baseId}-tags`,
+    sendTranscript: `${baseId}-send-transcript`,
+    transcriptEmail: `${baseId}-email`,
+    transcriptSubject: `${baseId}-subject`,
+    generateTranscriptPdf: `${baseId}-pdf`,
+  };
+
+  // Label, hint and error of a field, wired by id: `aria-describedby` lists only the texts that
+  // exist, which the view renders with these ids (shadcn/ui's form points at a description that
+  // may not be rendered: not here).
+  function describe(name: keyof CloseRoomFormInput, fieldId: string, label: string, suffixed: boolean, hint?: string) {
+    const code = formState.errors[name]?.message as CloseRoomFormErrorCode | undefined;
+    const error = code ? (messages.fieldErrors[code] ?? code) : undefined;
+    const errorId = error ? `${fieldId}-error` : undefined;
+    const hintId = hint ? `${fieldId}-hint` : undefined;
+    return {
+      field: { id: fieldId, label, labelSuffix: suffixed ? messages.requiredSuffix : undefined, hint, hintId, error, errorId },
+      wiring: { id: fieldId, 'aria-describedby': joinIds(errorId, hintId), 'aria-invalid': orUndefined(error !== undefined) },
+    };
+  }
+  // The transcript's address and subject are always required once it is to be sent, which their
+  // checkbox says: they are marked for assistive technology, not suffixed "(required)".
+  function textField(name: 'comment' | 'transcriptEmail' | 'transcriptSubject', label: string, required: boolean, visible: boolean) {
+    const { field, wiring } = describe(name, ids[name], label, name === 'comment' && required);
+    const props = { ...wiring, ...register(name), 'aria-required': orUndefined(required), readOnly: pending };
+    return { ...field, visible, props };
+  }
+  // While a close of the room is pending, what it sends is fixed: the fields are read-only, so
+  // nothing typed then can look sent when it was not. A checkbox has no readOnly: its click is
+  // cancelled and it says so with aria-readonly.
+  function checkbox(name: 'sendTranscript' | 'generateTranscriptPdf', label: string, visible: boolean) {
+    const props = {
+      ...register(name),
+      id: ids[name],
+      type: 'checkbox' as const,
+      'aria-readonly': orUndefined(pending),
+      onClick: pending ? (event: MouseEvent) => event.preventDefault() : undefined,
+    };
+    return { visible, id: ids[name], label, labelSuffix: undefined, hint: undefined, hintId: undefined, error: undefined, errorId: undefined, props };
+  }
+
+  // A department that requires tags but offers none: say free tags work (#5).
+  const tagsHint = rules.requireTags && !source.tagDeadEnd && source.offered === 0 ? messages.tagsFreeText : messages.tagsHint;
+  const tags = describe('tags', ids.tags, messages.tagsLabel, rules.requireTags, tagsHint);
+
+  return {
+    rid,
+    ids,
+    messages,
+    rules,
+    fields: {
+      comment: textField('comment', messages.commentLabel, rules.requireComment, true),
+      tags: {
+        ...tags.field,
+        visible: true,
+        search: source.search,
+        props: {
+          id: ids.tags,
+          describedBy: tags.wiring['aria-describedby'],
+          invalid: tags.wiring['aria-invalid'],
+          required: rules.requireTags,
+          value: tagsField.value,
+          onChange: tagsField.onChange,
+          onBlur: tagsField.onBlur,
+          inputRef: tagsField.ref,
+          messages,
+          readOnly: pending,
+          suggestions: options.tagSuggestions,
+        },
+      },
+      sendTranscript: checkbox('sendTranscript', messages.sendTranscriptLabel, showEmail),
+      transcriptEmail: textField('transcriptEmail', messages.transcriptEmailLabel, true, showEmail && sendTranscript),
+      transcriptSubject: textField('transcriptSubject', messages.transcriptSubjectLabel, true, showEmail && sendTranscript),
+      generateTranscriptPdf: checkbox('generateTranscriptPdf', messages.pdfTranscriptLabel, showPdf),
+    },
+    formProps: {
+      noValidate: true,
+      'aria-busy': orUndefined(pending),
+      onSubmit: (event: SyntheticEvent) => void handleSubmit(closeWith)(event),
+      // Ctrl/Cmd+Enter from any field submits: a shortcut on top of the real submit button.
+      onKeyDown: (event: KeyboardEvent) => {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          void submit();
+        }
+      },
+    },
+    alert: outcome.alert,
+    alertTextProps: { ref: outcome.alertRef, tabIndex: -1 },
+    pending,
+    final,
+    deadEnd,
+    blocked: outcome.blocked,
+    waitSeconds: outcome.waitSeconds,
+    error,
+    submitLabel: outcome.submitLabel,
+    submitProps: { type: 'submit', 'aria-busy': orUndefined(pending), 'aria-disabled': orUndefined(outcome.blocked) },
+    actions: {
+      submit,
+      cancel: !final ? onCancel : undefined,
+      dismiss: final ? onCancel : undefined,
+      signInAgain: error?.kind === 'unauthorized' ? onUnauthorized : undefined,
+      // #13's "Close anyway" (a forced close) is to be offered here, next to `submit`.
+      closeAnyway: undefined,
+    },
+  };
+}

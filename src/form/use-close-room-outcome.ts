@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
+import type { OmnichannelClient } from '../client/client';
+import type { CloseRoomRequest } from '../client/close-room';
+import type { CloseRoomError } from '../client/errors';
+import { clearDraft } from '../drafts/drafts';
+import { formatMessage, formatWait } from '../i18n/messages';
+import type { CloseRoomMessages } from '../i18n/messages';
+import { getRoomCloseAttempt, useRoomCloseAttempt } from '../query/close-room-attempts';
+import type { CloseRoomFormInput } from '../schema/close-room-form-schema';
+import { errorText, FINAL, relationToSent, RETRYABLE, rateLimitWait, useSecondsUntil } from './close-flow';
+import type { CloseRoomAlert, CloseRoomResult } from './close-room-form-state';
+
+interface OutcomeInput {
+  client: OmnichannelClient;
+  rid: string;
+  /** The body this form sent last, or `null`. */
+  sent: CloseRoomRequest | null;
+  getValues: () => CloseRoomFormInput;
+  /** The server reports the room closed (connected mode). */
+  roomClosedOnServer: boolean;
+  /** The server refuses every close of the room, told up front or learned from a refusal (#12). */
+  tagDeadEnd: boolean;
+  /** The room's department's name, for the dead end's message. */
+  departmentName: string | undefined;
+  messages: CloseRoomMessages;
+  /** Set once the room's closing was handled here (draft dropped, `onClosed` called if due). */
+  reportedRef: RefObject<boolean>;
+  onClosed: ((result: CloseRoomResult) => void) | undefined;
+  /** Whether the view has a Dismiss button to take focus at the end. */
+  canDismiss: boolean;
+}
+
+/** Where the room's close stands, as this form shows it. */
+export interface CloseRoomOutcome {
+  pending: boolean;
+  error: CloseRoomError | null;
+  /** The server's rate-limit wait ends then (epoch ms); `0` when none. */
+  waitUntil: number;
+  waitSeconds: number;
+  final: boolean;
+  /** Not final, and the server refuses every close until an administrator acts. */
+  deadEnd: boolean;
+  blocked: boolean;
+  alert: CloseRoomAlert | undefined;
+  alertRef: (node: HTMLElement | null) => void;
+  submitLabel: string;
+}
+
+/**
+ * The room's latest close, whichever form or caller sent it, told from this form's side: its own
+ * close, a colleague's, an earlier one; the alert, the countdown and whether anything is left to do.
+ */
+export function useCloseRoomOutcome({ client, rid, sent, getValues, roomClosedOnServer, tagDeadEnd, departmentName, messages, reportedRef, onClosed, canDismiss }: OutcomeInput): CloseRoomOutcome {
+  const attempt = useRoomCloseAttempt(rid);
+  const mine = attempt !== undefined && attempt.request === sent;
+  const pending = attempt?.status === 'pending';
+  const error = attempt?.status === 'error' ? attempt.error : null;
+  const wait = rateLimitWait(attempt);
+  const waitSeconds = useSecondsUntil(wait.until, wait.from);
+  // Closed by a close this form did not send. 'after': the room was closed through this client
+  // before this form mounted (reopened after its own close): already reportedRef. Otherwise another
+  // panel or dialog of the room sent it ('not-sent': other values, 'empty': none), or this form's
+  // previous life did while pending ('same').
+  const [mountedAfterClose] = useState(() => getRoomCloseAttempt(client, rid)?.status === 'success');
+  const elsewhere =
+    attempt?.status === 'success' && !mine ? (mountedAfterClose ? 'after' : relationToSent(rid, getValues(), {}, attempt.request)) : undefined;
+
+  useEffect(() => {
+    if (elsewhere === undefined || reportedRef.current) return;
+    reportedRef.current = true;
+    clearDraft(client, rid);
+    // 'same' and 'after': the form that sent this body reports it (its callbacks outlive it).
+    if (elsewhere === 'not-sent' || elsewhere === 'empty') onClosed?.({ rid, alreadyClosed: true });
+  }, [elsewhere, client, rid, onClosed, reportedRef]);
+
+  // A room the server reports closed with no close of ours to explain it: say so before the agent
+  // types (connected mode).
+  const closedBefore = roomClosedOnServer && (attempt === undefined || attempt.status === 'error');
+  useEffect(() => {
+    if (closedBefore && !reportedRef.current) {
+      reportedRef.current = true;
+      clearDraft(client, rid);
+      onClosed?.({ rid, alreadyClosed: true });
+    }
+  }, [closedBefore, client, rid, onClosed, reportedRef]);
+
+  // This agent's own close, seen from this form: say "closed", not "perhaps by a colleague".
+  const closedHere = attempt?.status === 'success' && (mine || elsewhere === 'same' || elsewhere === 'after');
+  const alertKind = closedHere ? 'closed' : closedBefore || elsewhere !== undefined ? 'already-closed' : error?.kind;
+  const alertText = closedHere
+    ? messages.closed
+    : closedBefore || elsewhere === 'empty'
+      ? messages.errors['already-closed']
+      : elsewhere === 'not-sent'
+        ? messages.closedElsewhere
+        : error && (error.kind === 'rate-limited' && wait.until > 0 && waitSeconds === 0 ? messages.rateLimitedNow : errorText(messages, error));
+  const final = closedBefore || elsewhere !== undefined || closedHere || (error !== null && FINAL.includes(error.kind));
+  // The server refuses every close of this room until an administrator acts: say so up front
+  // rather than let the agent type a tag the server will refuse (#12).
+  const deadEnd = !final && tagDeadEnd;
+
+  // Final without a Dismiss button (a side panel): nothing takes the submit button's focus, so the
+  // message does, and keyboard users are not dropped to <body>.
+  const alertNode = useRef<HTMLElement | null>(null);
+  const alertRef = useCallback((node: HTMLElement | null) => {
+    alertNode.current = node;
+  }, []);
+  useEffect(() => {
+    if (final && !canDismiss && (document.activeElement === null || document.activeElement === document.body)) alertNode.current?.focus();
+  }, [final, canDismiss]);
+
+  const submitLabel = pending
+    ? messages.submitting
+    : waitSeconds > 0
+      ? formatMessage(messages.tryAgainIn, { wait: formatWait(waitSeconds, messages.locale) })
+      : error && RETRYABLE.includes(error.kind)
+        ? messages.tryAgain
+        : messages.submit;
+
+  return {
+    pending,
+    error,
+    waitUntil: wait.until,
+    waitSeconds,
+    final,
+    deadEnd,
+    blocked: pending || waitSeconds > 0 || deadEnd,
+    alert: deadEnd
+      ? { kind: 'tag-dead-end', text: departmentName ? formatMessage(messages.tagDeadEnd, { department: departmentName }) : messages.tagDeadEndUnnamed }
+      : alertKind && alertText
+        ? { kind: alertKind, text: alertText }
+        : undefined,
+    alertRef,
+    submitLabel,
+  };
+}
