@@ -3,18 +3,8 @@ import type { UseFormRegisterReturn } from 'react-hook-form';
 import type { CloseRoomError, CloseRoomErrorKind } from '../client/errors';
 import type { CloseRoomMessages, CloseRoomMessagesOverride } from '../i18n/messages';
 import type { CloseRoomFormInput } from '../schema/close-room-form-schema';
-import type { TagInputProps } from '../components/TagInput/TagInput';
-
-/** Where connected mode searches tags. */
-export interface ServerTagSearch {
-  /** The room's department: its tags and the tags of every department are offered. */
-  department: string | undefined;
-  /** Offered when the server has no tag list (community edition): the department's closing tags. */
-  fallback: readonly string[];
-  /** Search only once the department is known. */
-  enabled: boolean;
-}
-type UseTagInputOptions = TagInputProps;
+import type { ServerTagSearch } from './use-server-tag-input';
+import type { UseTagInputOptions } from './use-tag-input';
 
 export interface CloseRoomResult {
   /** The room that was closed. */

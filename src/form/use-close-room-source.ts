@@ -1,6 +1,7 @@
 import { useCloseRoomServerRules } from '../query/close-room-server-rules';
 import { useLivechatTags } from '../query/livechat-queries';
-import type { ServerTagSearch, UseCloseRoomFormOptions } from './close-room-form-state';
+import type { UseCloseRoomFormOptions } from './close-room-form-state';
+import type { ServerTagSearch } from './use-server-tag-input';
 
 /** The options with what connected mode read from the server filled in (explicit options win). */
 export interface CloseRoomSource {

@@ -1,77 +1,22 @@
-import { memo, useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ClipboardEvent, KeyboardEvent, Ref } from 'react';
-import { formatMessage } from '../../i18n/messages';
-import type { CloseRoomMessages } from '../../i18n/messages';
-import { normaliseTag, tagKey } from '../../schema/close-room-form-schema';
-import { cx } from '../../utils/cx';
+import { memo } from 'react';
+import { useTagInput } from '../../form/use-tag-input';
+import type { TagInputState, UseTagInputOptions } from '../../form/use-tag-input';
 
-/** Most suggestions shown at once: enough to choose from, few enough to render in one frame. */
-const MAX_OPTIONS = 50;
+export type { TagInputMessages } from '../../form/use-tag-input';
 
-/** The catalogue's tag texts (see `CloseRoomMessages`). */
-export type TagInputMessages = Pick<CloseRoomMessages, 'tagRemove' | 'selectedTags' | 'tagSuggestions' | 'tagDuplicate' | 'tagBlank' | 'tagAdded' | 'tagsAdded' | 'tagRemoved'>;
-
-export interface TagInputProps {
-  /** The input's id, for the field's `<label htmlFor>`. */
-  id: string;
-  /** Current tags. */
-  value: string[];
-  /** Called with the whole new list. */
-  onChange: (tags: string[]) => void;
-  /** Offered while typing, filtered case-insensitively. Free tags stay allowed. @default [] */
-  suggestions?: readonly string[];
-  /** Called with the text being typed, for suggestions searched elsewhere (the server). */
-  onTextChange?: (text: string) => void;
-  messages: TagInputMessages;
-  /** Ids of mounted nodes that describe the input (hint, field error). */
-  describedBy?: string;
-  invalid?: boolean;
-  required?: boolean;
-  onBlur?: () => void;
-  /** The text input, for focusing it (a prop rather than `ref`: React 18 hosts strip `ref`). */
-  inputRef?: Ref<HTMLInputElement>;
-  /**
-   * While true the agent cannot change the tags, e.g. while a close is pending: the text input is
-   * `readOnly`, the remove buttons are `aria-disabled` and do nothing, Enter/comma/Backspace/paste/
-   * suggestions change nothing. Focus stays where it is. @default false
-   */
-  readOnly?: boolean;
-}
-
-/** What separates the tags of a paste. */
-const SEPARATORS = /[,\r\n]+/;
-
-// Lower-cased once per suggestion list and kept while the list lives, not on every open of the
-// dialog nor on every keystroke: thousands of tags (#6). Only computed once the list opens.
-const lowerCache = new WeakMap<readonly string[], string[]>();
-function lowerCased(suggestions: readonly string[]): string[] {
-  let lowered = lowerCache.get(suggestions);
-  if (!lowered) {
-    lowered = suggestions.map((tag) => tag.toLocaleLowerCase());
-    lowerCache.set(suggestions, lowered);
-  }
-  return lowered;
-}
-
-// Guarded: jsdom, where many hosts run their tests, has no scrollIntoView.
-const scrollIntoView = (element: HTMLElement | null) => element?.scrollIntoView?.({ block: 'nearest' });
-
-const fill = (template: string, tag: string) => formatMessage(template, { tag });
-
-// A layout effect in the browser, where it runs before anything can be clicked; a plain effect on a
-// server, where React 18 warns about layout effects (and neither runs).
-const useBrowserLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
+/** The tag input's props: `useTagInput`'s options. */
+export type TagInputProps = UseTagInputOptions;
 
 interface ChipsProps {
   tags: string[];
   label: string;
-  removeLabel: string;
+  removeLabel: TagInputState['removeLabel'];
   readOnly: boolean;
-  onRemove: (tag: string) => void;
+  onRemove: TagInputState['removeTag'];
 }
 
-// Memoised on the tags, the two texts and a stable remove handler: typing, opening the list or
-// moving through it re-renders the input, not thousands of chips (2.4 s a keystroke after 20,000).
+// Memoised on the tags, the label and stable handlers: typing, opening the list or moving through
+// it re-renders the input, not thousands of chips (2.4 s a keystroke after 20,000).
 const Chips = memo(function Chips({ tags, label, removeLabel, readOnly, onRemove }: ChipsProps) {
   return (
     <ul className="rcou-tags__chips" aria-label={label}>
@@ -86,7 +31,7 @@ const Chips = memo(function Chips({ tags, label, removeLabel, readOnly, onRemove
           <button
             type="button"
             className="rcou-tags__remove"
-            aria-label={fill(removeLabel, tag)}
+            aria-label={removeLabel(tag)}
             aria-disabled={readOnly || undefined}
             onClick={readOnly ? undefined : () => onRemove(tag)}
           >
@@ -98,243 +43,37 @@ const Chips = memo(function Chips({ tags, label, removeLabel, readOnly, onRemove
   );
 });
 
-/**
- * A tag input on the WAI-ARIA combobox pattern: chips for the chosen tags, a text input that adds
- * on Enter or comma, and a listbox of suggestions driven by the arrow keys.
- */
-export function TagInput({
-  id,
-  value,
-  onChange,
-  suggestions = [],
-  onTextChange,
-  messages,
-  describedBy,
-  invalid,
-  required,
-  onBlur,
-  inputRef: externalRef,
-  readOnly = false,
-}: TagInputProps) {
-  const baseId = useId();
-  const listboxId = `${baseId}-listbox`;
-  const problemId = `${baseId}-problem`;
-  const [text, setText] = useState('');
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [announcement, setAnnouncement] = useState('');
-
-  // Typing stays immediate; the list catches up at React's lower priority.
-  const query = useDeferredValue(text.trim().toLocaleLowerCase());
-  // The keys of the chosen tags, computed once the list first needs them and kept while the tags
-  // stay the same: not thousands of normalisations on every keystroke.
-  const chosenKeys = useMemo(() => {
-    let keys: Set<string> | undefined;
-    return () => (keys ??= new Set(value.map(tagKey)));
-  }, [value]);
-  const options = useMemo(() => {
-    if (!open || readOnly) return [];
-    const chosen = chosenKeys();
-    const found: string[] = [];
-    const lowered = lowerCased(suggestions);
-    for (let position = 0; position < suggestions.length; position += 1) {
-      const lower = lowered[position] ?? '';
-      const suggestion = suggestions[position] ?? '';
-      if (lower.includes(query) && !chosen.has(tagKey(suggestion))) found.push(suggestion);
-      if (found.length === MAX_OPTIONS) break;
-    }
-    return found;
-  }, [suggestions, query, chosenKeys, open, readOnly]);
-  const expanded = open && options.length > 0;
-  const activeOption = expanded && active >= 0 && active < options.length ? active : -1;
-
-  // The active option follows the arrow keys into view, in the list and in the dialog around it.
-  useEffect(() => {
-    if (activeOption >= 0) scrollIntoView(document.getElementById(`${listboxId}-${activeOption}`));
-  }, [activeOption, listboxId]);
-  // The list opens below the input, in the flow: it may fall under the fold of a scrolling dialog.
-  useEffect(() => {
-    if (expanded) scrollIntoView(document.getElementById(listboxId));
-  }, [expanded, listboxId]);
-
-  // A live region says nothing when its text does not change: the same refusal twice in a row
-  // alternates a trailing no-break space, which screen readers do not read.
-  const announce = (text: string) => setAnnouncement((current) => (current === text ? `${text}\u00A0` : text));
-
-  function refuseBlank() {
-    setProblem(messages.tagBlank);
-    announce(messages.tagBlank);
-    setActive(-1);
-  }
-
-  function add(candidates: string[]) {
-    if (readOnly) return;
-    // One pass with a set of keys: thousands of pasted tags stay linear (20,000 took 21 s when each
-    // tag was compared with every other and copied the list).
-    const keys = new Set(value.map(tagKey));
-    let refused: string | null = null;
-    const added: string[] = [];
-    for (const candidate of candidates) {
-      const tag = normaliseTag(candidate);
-      const key = tagKey(tag);
-      if (!key) {
-        refused = messages.tagBlank;
-      } else if (keys.has(key)) {
-        refused = fill(messages.tagDuplicate, tag);
-      } else {
-        keys.add(key);
-        added.push(tag);
-      }
-    }
-    if (added.length > 0) onChange([...value, ...added]);
-    // A few tags are named; a paste of many is counted, not read out tag by tag.
-    const said = added.length > 3 ? [formatMessage(messages.tagsAdded, { count: added.length })] : added.map((tag) => fill(messages.tagAdded, tag));
-    if (refused) said.push(refused);
-    if (said.length > 0) announce(said.join(' '));
-    setProblem(refused);
-    // Keep what was typed when it was refused, so the agent can fix it.
-    if (!refused) {
-      setText('');
-      onTextChange?.('');
-    }
-    setActive(-1);
-  }
-
-  function remove(tag: string) {
-    if (readOnly) return;
-    onChange(value.filter((existing) => existing !== tag));
-    setAnnouncement(fill(messages.tagRemoved, tag));
-    setProblem(null);
-    document.getElementById(id)?.focus();
-  }
-
-  // One handler for the life of the input, calling the latest `remove`: the chips stay memoised.
-  const removeRef = useRef(remove);
-  useBrowserLayoutEffect(() => {
-    removeRef.current = remove;
-  });
-  const onRemove = useCallback((tag: string) => removeRef.current(tag), []);
-
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    const { key } = event;
-    if (key === 'Enter' && (event.ctrlKey || event.metaKey)) return; // the form's submit shortcut
-    if (readOnly) {
-      // Nothing is added, and Enter does not submit the form through the input either.
-      if (key === 'Enter' || key === ',') event.preventDefault();
-      return;
-    }
-    if (key === 'Enter' || key === ',') {
-      event.preventDefault();
-      if (event.repeat) return; // Enter held down adds once
-      const chosen = activeOption >= 0 ? options[activeOption] : undefined;
-      if (chosen !== undefined) add([chosen]);
-      else if (text !== '') add([text]);
-      setOpen(false);
-    } else if (key === 'ArrowDown' || key === 'ArrowUp') {
-      event.preventDefault();
-      if (!open) {
-        setOpen(true);
-        setActive(0);
-        return;
-      }
-      const count = options.length;
-      if (count === 0) return;
-      setActive((current) => (key === 'ArrowDown' ? (current + 1) % count : (current - 1 + count) % count));
-    } else if (key === 'Escape' && expanded) {
-      // The dialog sees this key too and leaves itself open while the list is open.
-      setOpen(false);
-      setActive(-1);
-    } else if (key === 'Backspace' && text === '' && value.length > 0) {
-      const last = value[value.length - 1];
-      if (last !== undefined) remove(last);
-    }
-  }
-
-  function onPaste(event: ClipboardEvent<HTMLInputElement>) {
-    if (readOnly) return;
-    const pasted = event.clipboardData.getData('text');
-    // Without a separator the browser inserts it, as typing would.
-    if (!/[,\r\n]/.test(pasted)) return;
-    event.preventDefault();
-    // The paste replaces the selection, or goes in at the cursor, as a browser's own paste would.
-    const input = event.currentTarget;
-    const start = input.selectionStart ?? input.value.length;
-    const end = input.selectionEnd ?? start;
-    const whole = input.value.slice(0, start) + pasted + input.value.slice(end);
-    // Empty pieces between separators are dropped quietly, as a blank-looking one (zero-width...),
-    // when others are added; with nothing but those the paste is refused as a blank tag, and what
-    // was typed stays as it was.
-    const tags = whole.split(SEPARATORS).filter((part) => tagKey(part) !== '');
-    if (tags.length > 0) add(tags);
-    else refuseBlank();
-  }
-
-  const describedByIds = cx(describedBy, problem ? problemId : undefined);
-
+/** The markup of a tag input's state (`useTagInput`, `useServerTagInput`). */
+export function TagInputView({ state, invalid, label }: { state: TagInputState; invalid: boolean | undefined; label: string }) {
   return (
     <div className="rcou-tags" data-invalid={invalid || undefined}>
-      {value.length > 0 && <Chips tags={value} label={messages.selectedTags} removeLabel={messages.tagRemove} readOnly={readOnly} onRemove={onRemove} />}
-      <input
-        ref={externalRef}
-        id={id}
-        className="rcou-input rcou-tags__input"
-        type="text"
-        role="combobox"
-        autoComplete="off"
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={expanded ? listboxId : undefined}
-        aria-activedescendant={activeOption >= 0 ? `${listboxId}-${activeOption}` : undefined}
-        aria-invalid={invalid || undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedByIds}
-        readOnly={readOnly}
-        value={text}
-        onChange={(event) => {
-          if (readOnly) return;
-          setText(event.target.value);
-          onTextChange?.(event.target.value);
-          setOpen(true);
-          setActive(-1);
-          setProblem(null);
-        }}
-        onKeyDown={onKeyDown}
-        onPaste={onPaste}
-        onBlur={() => {
-          setOpen(false);
-          onBlur?.();
-        }}
-      />
-      {expanded && (
-        <ul id={listboxId} role="listbox" aria-label={messages.tagSuggestions} className="rcou-tags__listbox">
-          {options.map((tag, position) => (
-            <li
-              key={tag}
-              id={`${listboxId}-${position}`}
-              role="option"
-              aria-selected={position === activeOption}
-              className="rcou-tags__option"
-              // mousedown, not click: keep focus in the input
-              onMouseDown={(event) => {
-                event.preventDefault();
-                add([tag]);
-                setOpen(false);
-              }}
-            >
+      {state.tags.length > 0 && <Chips tags={state.tags} label={label} removeLabel={state.removeLabel} readOnly={state.readOnly} onRemove={state.removeTag} />}
+      <input {...state.inputProps} className="rcou-input rcou-tags__input" />
+      {state.expanded && (
+        <ul {...state.listboxProps} className="rcou-tags__listbox">
+          {state.options.map((tag, position) => (
+            <li key={tag} {...state.getOptionProps(position)} className="rcou-tags__option">
               {tag}
             </li>
           ))}
         </ul>
       )}
-      {problem && (
-        <p id={problemId} className="rcou-field__error">
-          {problem}
+      {state.problem && (
+        <p id={state.problemId} className="rcou-field__error">
+          {state.problem}
         </p>
       )}
       <span className="rcou-visually-hidden" role="status">
-        {announcement}
+        {state.announcement}
       </span>
     </div>
   );
+}
+
+/**
+ * A tag input on the WAI-ARIA combobox pattern: chips for the chosen tags, a text input that adds
+ * on Enter or comma, and a listbox of suggestions driven by the arrow keys. A view of `useTagInput`.
+ */
+export function TagInput(props: TagInputProps) {
+  return <TagInputView state={useTagInput(props)} invalid={props.invalid} label={props.messages.selectedTags} />;
 }

@@ -1,0 +1,29 @@
+import { useState } from 'react';
+import { useLivechatTags } from '../query/livechat-queries';
+import { useTagInput } from './use-tag-input';
+import type { TagInputState, UseTagInputOptions } from './use-tag-input';
+
+const NO_TAGS: readonly string[] = [];
+
+/** Where connected mode searches tags (`fields.tags.search` of `useCloseRoomForm`). */
+export interface ServerTagSearch {
+  /** The room's department: its tags and the tags of every department are offered. */
+  department: string | undefined;
+  /** Offered when the server has no tag list (community edition): the department's closing tags. */
+  fallback: readonly string[];
+  /** Search only once the department is known. */
+  enabled: boolean;
+}
+
+/** What `useServerTagInput` takes: the tag field's props and where to search. */
+export interface UseServerTagInputOptions extends Omit<UseTagInputOptions, 'suggestions' | 'onTextChange'>, Partial<ServerTagSearch> {}
+
+/**
+ * `useTagInput` with suggestions searched on the server as the agent types (debounced, paged).
+ * The typed text lives in the calling component, so only it re-renders per keystroke.
+ */
+export function useServerTagInput({ department, fallback = NO_TAGS, enabled = true, ...options }: UseServerTagInputOptions): TagInputState {
+  const [text, setText] = useState('');
+  const { tags, available } = useLivechatTags({ department, text, enabled });
+  return useTagInput({ ...options, suggestions: available ? tags : fallback, onTextChange: setText });
+}
