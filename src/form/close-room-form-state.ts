@@ -139,6 +139,18 @@ export interface CloseRoomFieldState<Props> {
   props: Props;
 }
 
+/** A checkbox as a view renders it: a label after the box, no hint or error. */
+export interface CloseRoomCheckboxState {
+  /** Whether to render the checkbox (it follows the `transcript` options). */
+  visible: boolean;
+  /** The box's id, for `<label htmlFor>`. */
+  id: string;
+  /** The label text. */
+  label: string;
+  /** Ready to spread on the `<input>`. */
+  props: CloseRoomCheckboxControlProps;
+}
+
 /** The tag field: `props` go to `useTagInput`, or to `useServerTagInput` with `search` when set. */
 export interface CloseRoomTagsFieldState extends CloseRoomFieldState<UseTagInputOptions> {
   /** Set in connected mode without `tagSuggestions`: search the server's tags with `useServerTagInput`. */
@@ -152,13 +164,13 @@ export interface CloseRoomFormFields {
   /** The tags, a controlled list. */
   tags: CloseRoomTagsFieldState;
   /** "Send transcript to visitor"; not visible when `transcript.email` is `false`. */
-  sendTranscript: CloseRoomFieldState<CloseRoomCheckboxControlProps>;
+  sendTranscript: CloseRoomCheckboxState;
   /** The visitor's e-mail for the transcript; visible while "Send transcript" is checked. */
   transcriptEmail: CloseRoomFieldState<CloseRoomTextControlProps>;
   /** The transcript e-mail's subject; visible while "Send transcript" is checked. */
   transcriptSubject: CloseRoomFieldState<CloseRoomTextControlProps>;
   /** "Generate PDF transcript"; visible when `transcript.pdf` is `true`. */
-  generateTranscriptPdf: CloseRoomFieldState<CloseRoomCheckboxControlProps>;
+  generateTranscriptPdf: CloseRoomCheckboxState;
 }
 
 /**

@@ -17,6 +17,7 @@ import type { CloseRoomFormErrorCode, CloseRoomFormInput, CloseRoomFormSchemaOpt
 import type { CloseRoomFormState, UseCloseRoomFormOptions } from './close-room-form-state';
 import { useCloseRoomOutcome } from './use-close-room-outcome';
 import { useCloseRoomSource } from './use-close-room-source';
+import { cx } from '../utils/cx';
 import { useUnmountSignal } from './use-unmount-signal';
 
 // The rules can change while the form is mounted (a server answer teaches one), so the resolver
@@ -35,7 +36,6 @@ const cleanDefaults = (values: CloseRoomFormInput): CloseRoomFormInput => ({
 });
 
 const orUndefined = (flag: boolean | undefined): true | undefined => (flag ? true : undefined);
-const joinIds = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
 /**
  * The close-conversation flow without markup (#13): rules, drafts per room, the submit guard, the
@@ -51,12 +51,11 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
   const { rid, defaultValues, transcript, onClosed, onUnauthorized, onError, onCancel, id } = options;
   if (typeof rid !== 'string' || !rid.trim()) {
     // A developer error, not an agent's: fail loudly at render, before any request (#7).
-    throw new TypeError(`useCloseRoomForm needs the room id: rid must be a non-empty string, got ${JSON.stringify(rid)}`);
+    throw new TypeError(`The close form needs the room id: rid must be a non-empty string, got ${JSON.stringify(rid)}`);
   }
   const [ownRid] = useState(rid);
-  if (rid !== ownRid) {
-    throw new Error(`useCloseRoomForm: rid changed from ${JSON.stringify(ownRid)} to ${JSON.stringify(rid)}; key the component calling it by rid (key={rid})`);
-  }
+  // Another room's values must never be sent for this one (#11): a developer error, said at once.
+  if (rid !== ownRid) throw new Error(`useCloseRoomForm: rid changed; key the component by rid`);
   const client = useOmnichannelClient();
   const generatedId = useId();
   const baseId = id ?? generatedId;
@@ -185,7 +184,7 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
     const hintId = hint ? `${fieldId}-hint` : undefined;
     return {
       field: { id: fieldId, label, labelSuffix: suffixed ? messages.requiredSuffix : undefined, hint, hintId, error, errorId },
-      wiring: { id: fieldId, 'aria-describedby': joinIds(errorId, hintId), 'aria-invalid': orUndefined(error !== undefined) },
+      wiring: { id: fieldId, 'aria-describedby': cx(errorId, hintId), 'aria-invalid': orUndefined(error !== undefined) },
     };
   }
   // The transcript's address and subject are always required once it is to be sent, which their
@@ -206,7 +205,7 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
       'aria-readonly': orUndefined(pending),
       onClick: pending ? (event: MouseEvent) => event.preventDefault() : undefined,
     };
-    return { visible, id: ids[name], label, labelSuffix: undefined, hint: undefined, hintId: undefined, error: undefined, errorId: undefined, props };
+    return { visible, id: ids[name], label, props };
   }
 
   // A department that requires tags but offers none: say free tags work (#5).

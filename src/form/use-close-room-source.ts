@@ -30,27 +30,17 @@ export function useCloseRoomSource(options: UseCloseRoomFormOptions): CloseRoomS
   const server = useCloseRoomServerRules(rid, { enabled: connected });
   // Searching tags waits for the room, whose department filters them.
   const serverTags = useLivechatTags({ department: server.departmentId, enabled: connected && tagSuggestions === undefined && server.roomLoaded });
-  if (!connected) {
-    return {
-      visitorEmail: options.visitorEmail,
-      requireComment: options.requireComment ?? false,
-      requireTags: options.requireTags ?? false,
-      roomClosed: false,
-      tagDeadEnd: false,
-      departmentName: undefined,
-      offered: tagSuggestions?.length ?? 0,
-      search: undefined,
-    };
-  }
-  const offered = tagSuggestions ?? (serverTags.available ? serverTags.tags : server.closingTags);
+  // Only what this form asked for counts: a connected form of the room may have filled the cache.
+  const read = connected ? server : undefined;
+  const offered = tagSuggestions ?? (!read ? [] : serverTags.available ? serverTags.tags : read.closingTags);
   return {
-    visitorEmail: options.visitorEmail ?? server.visitorEmail,
-    requireComment: options.requireComment ?? server.requireComment ?? false,
-    requireTags: options.requireTags ?? server.requireTags ?? false,
-    roomClosed: server.roomClosed,
-    tagDeadEnd: server.tagDeadEnd,
-    departmentName: server.departmentName,
+    visitorEmail: options.visitorEmail ?? read?.visitorEmail,
+    requireComment: options.requireComment ?? read?.requireComment ?? false,
+    requireTags: options.requireTags ?? read?.requireTags ?? false,
+    roomClosed: read?.roomClosed === true,
+    tagDeadEnd: read?.tagDeadEnd === true,
+    departmentName: read?.departmentName,
     offered: offered.length,
-    search: tagSuggestions === undefined ? { department: server.departmentId, fallback: server.closingTags, enabled: server.roomLoaded } : undefined,
+    search: read && tagSuggestions === undefined ? { department: read.departmentId, fallback: read.closingTags, enabled: read.roomLoaded } : undefined,
   };
 }

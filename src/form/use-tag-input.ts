@@ -3,6 +3,7 @@ import type { ChangeEvent, ClipboardEvent, KeyboardEvent, MouseEvent, Ref } from
 import { formatMessage } from '../i18n/messages';
 import type { CloseRoomMessages } from '../i18n/messages';
 import { normaliseTag, tagKey } from '../schema/close-room-form-schema';
+import { cx } from '../utils/cx';
 
 /** Most suggestions shown at once: enough to choose from, few enough to render in one frame. */
 const MAX_OPTIONS = 50;
@@ -337,7 +338,7 @@ export function useTagInput({
       'aria-activedescendant': activeOption >= 0 ? `${listboxId}-${activeOption}` : undefined,
       'aria-invalid': invalid || undefined,
       'aria-required': required || undefined,
-      'aria-describedby': [describedBy, problem ? problemId : undefined].filter(Boolean).join(' ') || undefined,
+      'aria-describedby': cx(describedBy, problem && problemId),
       readOnly,
       value: text,
       onChange: (event) => {

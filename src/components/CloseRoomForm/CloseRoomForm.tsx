@@ -1,4 +1,4 @@
-import type { CloseRoomFieldState, CloseRoomCheckboxControlProps, UseCloseRoomFormOptions } from '../../form/close-room-form-state';
+import type { CloseRoomCheckboxState, UseCloseRoomFormOptions } from '../../form/close-room-form-state';
 import { useCloseRoomForm } from '../../form/use-close-room-form';
 import { useUnmountSignal } from '../../form/use-unmount-signal';
 import { Field } from '../Field/Field';
@@ -19,21 +19,17 @@ export interface CloseRoomFormProps extends Omit<UseCloseRoomFormOptions, 'aband
  * `QueryClientProvider` above it.
  */
 export function CloseRoomForm(props: CloseRoomFormProps) {
-  const { rid } = props;
-  if (typeof rid !== 'string' || !rid.trim()) {
-    // A developer error, not an agent's: fail loudly at render, before any request (#7).
-    throw new TypeError(`CloseRoomForm needs the room id: rid must be a non-empty string, got ${JSON.stringify(rid)}`);
-  }
+  // An empty `rid` is refused by the hook, at render, before any request (#7).
   // One view per room: another `rid` is another form, with that room's own values, errors and
   // pending close; nothing typed about one customer can be sent to another's room (#11). A close
   // not sent yet (credentials still resolving) is abandoned when this form goes away (a dialog
   // dismissed), not when `rid` changes: the previous room's close then goes ahead for that room.
   // Switching `source` starts afresh too.
   const abandonSignal = useUnmountSignal();
-  return <CloseRoomFormView key={`${props.source === 'server' ? 'server' : 'props'}:${rid}`} {...props} abandonSignal={abandonSignal} />;
+  return <CloseRoomFormView key={`${props.source === 'server' ? 'server' : 'props'}:${props.rid}`} {...props} abandonSignal={abandonSignal} />;
 }
 
-function Checkbox({ field }: { field: CloseRoomFieldState<CloseRoomCheckboxControlProps> }) {
+function Checkbox({ field }: { field: CloseRoomCheckboxState }) {
   return (
     <div className="rcou-check">
       <input {...field.props} className="rcou-check__input" />
