@@ -122,18 +122,15 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
   );
 
   const [sent, setSent] = useState<CloseRoomRequest | null>(null);
-  const outcome = useCloseRoomOutcome({
+  const [outcome, waitUntil] = useCloseRoomOutcome({
     client,
-    rid,
+    options,
     sent,
     getValues,
-    roomClosedOnServer: source.roomClosed,
-    tagDeadEnd: source.tagDeadEnd || learned.tagDeadEnd === true,
-    departmentName: source.departmentName,
+    source,
+    learnedDeadEnd: learned.tagDeadEnd === true,
     messages,
     reportedRef: roomClosed,
-    onClosed,
-    canDismiss: onCancel !== undefined,
   });
   const { pending, final, deadEnd, error } = outcome;
 
@@ -141,7 +138,7 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
   async function closeWith(values: CloseRoomFormValues) {
     // Double click, Enter held down, Ctrl+Enter while pending, a pending close of this room from
     // another form, a closed room, or the server's rate-limit wait still running.
-    if (submitting.current || pending || final || deadEnd || Date.now() < outcome.waitUntil) return;
+    if (submitting.current || pending || final || deadEnd || Date.now() < waitUntil) return;
     submitting.current = true;
     const request = toCloseRoomRequest(rid, values);
     setSent(request);
@@ -254,16 +251,7 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
         }
       },
     },
-    alert: outcome.alert,
-    alertTextProps: { ref: outcome.alertRef, tabIndex: -1 },
-    pending,
-    final,
-    deadEnd,
-    blocked: outcome.blocked,
-    waitSeconds: outcome.waitSeconds,
-    error,
-    submitLabel: outcome.submitLabel,
-    submitProps: { type: 'submit', 'aria-busy': orUndefined(pending), 'aria-disabled': orUndefined(outcome.blocked) },
+    ...outcome,
     actions: {
       submit,
       cancel: !final ? onCancel : undefined,

@@ -2,56 +2,44 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { OmnichannelClient } from '../client/client';
 import type { CloseRoomRequest } from '../client/close-room';
-import type { CloseRoomError } from '../client/errors';
 import { clearDraft } from '../drafts/drafts';
 import { formatMessage, formatWait } from '../i18n/messages';
 import type { CloseRoomMessages } from '../i18n/messages';
 import { getRoomCloseAttempt, useRoomCloseAttempt } from '../query/close-room-attempts';
 import type { CloseRoomFormInput } from '../schema/close-room-form-schema';
 import { errorText, FINAL, relationToSent, RETRYABLE, rateLimitWait, useSecondsUntil } from './close-flow';
-import type { CloseRoomAlert, CloseRoomResult } from './close-room-form-state';
+import type { CloseRoomFormState, UseCloseRoomFormOptions } from './close-room-form-state';
+import type { CloseRoomSource } from './use-close-room-source';
 
 interface OutcomeInput {
   client: OmnichannelClient;
-  rid: string;
+  /** The hook's options: `rid`, `onClosed`, and `onCancel` (whether a Dismiss button takes focus). */
+  options: UseCloseRoomFormOptions;
   /** The body this form sent last, or `null`. */
   sent: CloseRoomRequest | null;
   getValues: () => CloseRoomFormInput;
-  /** The server reports the room closed (connected mode). */
-  roomClosedOnServer: boolean;
-  /** The server refuses every close of the room, told up front or learned from a refusal (#12). */
-  tagDeadEnd: boolean;
-  /** The room's department's name, for the dead end's message. */
-  departmentName: string | undefined;
+  /** Connected mode's view of the room (closed, dead end, department). */
+  source: CloseRoomSource;
+  /** A refusal of a close with tags taught that the department has no closing tags (#12). */
+  learnedDeadEnd: boolean;
   messages: CloseRoomMessages;
   /** Set once the room's closing was handled here (draft dropped, `onClosed` called if due). */
   reportedRef: RefObject<boolean>;
-  onClosed: ((result: CloseRoomResult) => void) | undefined;
-  /** Whether the view has a Dismiss button to take focus at the end. */
-  canDismiss: boolean;
 }
 
-/** Where the room's close stands, as this form shows it. */
-export interface CloseRoomOutcome {
-  pending: boolean;
-  error: CloseRoomError | null;
-  /** The server's rate-limit wait ends then (epoch ms); `0` when none. */
-  waitUntil: number;
-  waitSeconds: number;
-  final: boolean;
-  /** Not final, and the server refuses every close until an administrator acts. */
-  deadEnd: boolean;
-  blocked: boolean;
-  alert: CloseRoomAlert | undefined;
-  alertRef: (node: HTMLElement | null) => void;
-  submitLabel: string;
-}
+/** The outcome's part of the hook's state. */
+export type CloseRoomOutcome = Pick<
+  CloseRoomFormState,
+  'alert' | 'alertTextProps' | 'pending' | 'final' | 'deadEnd' | 'blocked' | 'waitSeconds' | 'error' | 'submitLabel' | 'submitProps'
+>;
 
 /**
  * The room's latest close, whichever form or caller sent it, told from this form's side: its own
  * close, a colleague's, an earlier one; the alert, the countdown and whether anything is left to do.
  */
-export function useCloseRoomOutcome({ client, rid, sent, getValues, roomClosedOnServer, tagDeadEnd, departmentName, messages, reportedRef, onClosed, canDismiss }: OutcomeInput): CloseRoomOutcome {
+export function useCloseRoomOutcome({ client, options, sent, getValues, source, learnedDeadEnd, messages, reportedRef }: OutcomeInput): [outcome: CloseRoomOutcome, waitUntil: number] {
+  const { rid, onClosed } = options;
+  const canDismiss = options.onCancel !== undefined;
   const attempt = useRoomCloseAttempt(rid);
   const mine = attempt !== undefined && attempt.request === sent;
   const pending = attempt?.status === 'pending';
@@ -59,7 +47,7 @@ export function useCloseRoomOutcome({ client, rid, sent, getValues, roomClosedOn
   const wait = rateLimitWait(attempt);
   const waitSeconds = useSecondsUntil(wait.until, wait.from);
   // Closed by a close this form did not send. 'after': the room was closed through this client
-  // before this form mounted (reopened after its own close): already reportedRef. Otherwise another
+  // before this form mounted (reopened after its own close): already reported. Otherwise another
   // panel or dialog of the room sent it ('not-sent': other values, 'empty': none), or this form's
   // previous life did while pending ('same').
   const [mountedAfterClose] = useState(() => getRoomCloseAttempt(client, rid)?.status === 'success');
@@ -76,7 +64,7 @@ export function useCloseRoomOutcome({ client, rid, sent, getValues, roomClosedOn
 
   // A room the server reports closed with no close of ours to explain it: say so before the agent
   // types (connected mode).
-  const closedBefore = roomClosedOnServer && (attempt === undefined || attempt.status === 'error');
+  const closedBefore = source.roomClosed && (attempt === undefined || attempt.status === 'error');
   useEffect(() => {
     if (closedBefore && !reportedRef.current) {
       reportedRef.current = true;
@@ -98,7 +86,8 @@ export function useCloseRoomOutcome({ client, rid, sent, getValues, roomClosedOn
   const final = closedBefore || elsewhere !== undefined || closedHere || (error !== null && FINAL.includes(error.kind));
   // The server refuses every close of this room until an administrator acts: say so up front
   // rather than let the agent type a tag the server will refuse (#12).
-  const deadEnd = !final && tagDeadEnd;
+  const deadEnd = !final && (source.tagDeadEnd || learnedDeadEnd);
+  const blocked = pending || waitSeconds > 0 || deadEnd;
 
   // Final without a Dismiss button (a side panel): nothing takes the submit button's focus, so the
   // message does, and keyboard users are not dropped to <body>.
@@ -118,20 +107,23 @@ export function useCloseRoomOutcome({ client, rid, sent, getValues, roomClosedOn
         ? messages.tryAgain
         : messages.submit;
 
-  return {
-    pending,
-    error,
-    waitUntil: wait.until,
-    waitSeconds,
-    final,
-    deadEnd,
-    blocked: pending || waitSeconds > 0 || deadEnd,
-    alert: deadEnd
-      ? { kind: 'tag-dead-end', text: departmentName ? formatMessage(messages.tagDeadEnd, { department: departmentName }) : messages.tagDeadEndUnnamed }
-      : alertKind && alertText
-        ? { kind: alertKind, text: alertText }
-        : undefined,
-    alertRef,
-    submitLabel,
-  };
+  return [
+    {
+      pending,
+      error,
+      waitSeconds,
+      final,
+      deadEnd,
+      blocked,
+      alert: deadEnd
+        ? { kind: 'tag-dead-end', text: source.departmentName ? formatMessage(messages.tagDeadEnd, { department: source.departmentName }) : messages.tagDeadEndUnnamed }
+        : alertKind && alertText
+          ? { kind: alertKind, text: alertText }
+          : undefined,
+      alertTextProps: { ref: alertRef, tabIndex: -1 },
+      submitLabel,
+      submitProps: { type: 'submit', 'aria-busy': pending || undefined, 'aria-disabled': blocked || undefined },
+    },
+    wait.until,
+  ];
 }
