@@ -98,6 +98,32 @@ export type {
   UseCloseRoomResult,
 } from './query';
 
+export { useCloseRoomForm, useServerTagInput, useTagInput } from './form';
+export type {
+  CloseRoomAlert,
+  CloseRoomAlertKind,
+  CloseRoomCheckboxControlProps,
+  CloseRoomCheckboxState,
+  CloseRoomFieldState,
+  CloseRoomFormActions,
+  CloseRoomFormElementProps,
+  CloseRoomFormFields,
+  CloseRoomFormIds,
+  CloseRoomFormRules,
+  CloseRoomFormState,
+  CloseRoomSubmitProps,
+  CloseRoomTagsFieldState,
+  CloseRoomTextControlProps,
+  ServerTagSearch,
+  TagInputElementProps,
+  TagInputMessages,
+  TagInputState,
+  TagOptionProps,
+  UseCloseRoomFormOptions,
+  UseServerTagInputOptions,
+  UseTagInputOptions,
+} from './form';
+
 export { OmnichannelProvider, useOmnichannelClient } from './provider';
 export type { OmnichannelProviderProps } from './provider';
 
