@@ -55,6 +55,12 @@ checks.push({ name: "the package's own code in CloseRoomDialog", bytes: own.byte
 const everything = await bundle('*', isBare);
 checks.push({ name: "the package's own code, every export", bytes: everything.bytes, budget: 13 * KB });
 
+// #13: the flow without markup, for hosts with their own design system: no Radix, no view.
+const hook = await bundle(['useCloseRoomForm', 'useTagInput'], isHostDependency);
+checks.push({ name: 'useCloseRoomForm + useTagInput, deps', bytes: hook.bytes, budget: 31.5 * KB });
+const hookLeaks = ['@radix-ui', 'DialogPortal', 'rcou-form'].filter((marker) => hook.code.includes(marker));
+checks.push({ name: 'useCloseRoomForm pulls no Radix or markup', bytes: hookLeaks.length, budget: 0, unit: 'leaks', detail: hookLeaks.join(', ') });
+
 const headless = await bundle(['closeRoom', 'createOmnichannelClient'], isHostDependency);
 checks.push({ name: 'closeRoom + client, headless', bytes: headless.bytes, budget: 3.5 * KB });
 const leaked = ['@radix-ui', 'react-hook-form', 'useForm', 'DialogPortal'].filter((marker) => headless.code.includes(marker));
