@@ -8,7 +8,7 @@ import type { CloseRoomMessages } from '../i18n/messages';
 import { getRoomCloseAttempt, useRoomCloseAttempt } from '../query/close-room-attempts';
 import type { CloseRoomFormInput } from '../schema/close-room-form-schema';
 import { errorText, FINAL, relationToSent, RETRYABLE, rateLimitWait, useSecondsUntil } from './close-flow';
-import type { CloseRoomFormState, UseCloseRoomFormOptions } from './close-room-form-state';
+import type { CloseRoomAlert, CloseRoomFormState, UseCloseRoomFormOptions } from './close-room-form-state';
 import type { CloseRoomSource } from './use-close-room-source';
 
 interface OutcomeInput {
@@ -75,14 +75,18 @@ export function useCloseRoomOutcome({ client, options, sent, getValues, source, 
 
   // This agent's own close, seen from this form: say "closed", not "perhaps by a colleague".
   const closedHere = attempt?.status === 'success' && (mine || elsewhere === 'same' || elsewhere === 'after');
-  const alertKind = closedHere ? 'closed' : closedBefore || elsewhere !== undefined ? 'already-closed' : error?.kind;
-  const alertText = closedHere
-    ? messages.closed
+  // What the alert says, first match wins: this agent's close, the room closed by no close of this
+  // form (before it opened, or with nothing / other values entered), then the failure.
+  const closedAlert = (text: string): CloseRoomAlert => ({ kind: 'already-closed', text });
+  const outcomeAlert: CloseRoomAlert | undefined = closedHere
+    ? { kind: 'closed', text: messages.closed }
     : closedBefore || elsewhere === 'empty'
-      ? messages.errors['already-closed']
-      : elsewhere === 'not-sent'
-        ? messages.closedElsewhere
-        : error && (error.kind === 'rate-limited' && wait.until > 0 && waitSeconds === 0 ? messages.rateLimitedNow : errorText(messages, error));
+      ? closedAlert(messages.errors['already-closed'])
+      : elsewhere
+        ? closedAlert(messages.closedElsewhere)
+        : error
+          ? { kind: error.kind, text: error.kind === 'rate-limited' && wait.until > 0 && waitSeconds === 0 ? messages.rateLimitedNow : errorText(messages, error) }
+          : undefined;
   const final = closedBefore || elsewhere !== undefined || closedHere || (error !== null && FINAL.includes(error.kind));
   // The server refuses every close of this room until an administrator acts: say so up front
   // rather than let the agent type a tag the server will refuse (#12).
@@ -117,9 +121,7 @@ export function useCloseRoomOutcome({ client, options, sent, getValues, source, 
       blocked,
       alert: deadEnd
         ? { kind: 'tag-dead-end', text: source.departmentName ? formatMessage(messages.tagDeadEnd, { department: source.departmentName }) : messages.tagDeadEndUnnamed }
-        : alertKind && alertText
-          ? { kind: alertKind, text: alertText }
-          : undefined,
+        : outcomeAlert,
       alertTextProps: { ref: alertRef, tabIndex: -1 },
       submitLabel,
       submitProps: { type: 'submit', 'aria-busy': pending || undefined, 'aria-disabled': blocked || undefined },
