@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import readme from '../../README.md?raw';
 import example from '../../examples/headless/PlainCloseForm.tsx?raw';
 import { PlainCloseForm } from '../../examples/headless/PlainCloseForm';
-import { useCloseRoomForm } from '../../src';
+import { DEFAULT_TRANSCRIPT_SUBJECT, useCloseRoomForm } from '../../src';
 import { expectNoAxeViolations, renderWithClient, setupBrowserRocketChat } from '../helpers/browser';
 
 const { mock, worker } = setupBrowserRocketChat();
@@ -83,7 +83,7 @@ describe("the README's plain HTML view on useCloseRoomForm", () => {
           rid: 'room-1',
           comment: 'Refund issued',
           tags: ['billing'],
-          transcriptEmail: { sendToVisitor: true, requestData: { email: 'maria@example.com', subject: 'Transcript of your omnichannel conversation.' } },
+          transcriptEmail: { sendToVisitor: true, requestData: { email: 'maria@example.com', subject: DEFAULT_TRANSCRIPT_SUBJECT } },
         },
       ]);
       expect(screen.getByRole('alert')).toHaveTextContent('This conversation is closed.');
