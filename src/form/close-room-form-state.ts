@@ -4,7 +4,7 @@ import type { CloseRoomError, CloseRoomErrorKind } from '../client/errors';
 import type { CloseRoomMessages, CloseRoomMessagesOverride } from '../i18n/messages';
 import type { CloseRoomFormInput } from '../schema/close-room-form-schema';
 import type { ServerTagSearch } from './use-server-tag-input';
-import type { UseTagInputOptions } from './use-tag-input';
+import type { UseTagInputOptions } from './tag-input-state';
 
 export interface CloseRoomResult {
   /** The room that was closed. */

@@ -21,4 +21,4 @@ export type {
   UseCloseRoomFormOptions,
 } from './close-room-form-state';
 export type { ServerTagSearch, UseServerTagInputOptions } from './use-server-tag-input';
-export type { TagInputElementProps, TagInputMessages, TagInputState, TagOptionProps, UseTagInputOptions } from './use-tag-input';
+export type { TagInputElementProps, TagInputMessages, TagInputState, TagOptionProps, UseTagInputOptions } from './tag-input-state';

@@ -74,7 +74,7 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
     resolver,
     context: rules,
     // Computed once, on mount: a kept draft wins, then the host's values.
-    defaultValues: readDraft(client, rid) ?? cleanDefaults(emptyCloseRoomFormValues({ transcriptEmail: options.visitorEmail ?? '', ...defaultValues })),
+    defaultValues: readDraft(client, rid) ?? cleanDefaults(emptyCloseRoomFormValues({ transcriptEmail: source.visitorEmail ?? '', ...defaultValues })),
   });
   const { register, control, formState, handleSubmit, setError, getValues, getFieldState, setValue } = form;
   const sendTranscript = useWatch({ control, name: 'sendTranscript' });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLivechatTags } from '../query/livechat-queries';
 import { useTagInput } from './use-tag-input';
-import type { TagInputState, UseTagInputOptions } from './use-tag-input';
+import type { TagInputState, UseTagInputOptions } from './tag-input-state';
 
 const NO_TAGS: readonly string[] = [];
 

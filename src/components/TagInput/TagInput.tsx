@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { useTagInput } from '../../form/use-tag-input';
-import type { TagInputState, UseTagInputOptions } from '../../form/use-tag-input';
+import type { TagInputState, UseTagInputOptions } from '../../form/tag-input-state';
 
-export type { TagInputMessages } from '../../form/use-tag-input';
+export type { TagInputMessages } from '../../form/tag-input-state';
 
 /** The tag input's props: `useTagInput`'s options. */
 export type TagInputProps = UseTagInputOptions;
