@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useCloseRoomForm, useTagInput, type CloseRoomFieldState, type UseTagInputOptions } from '../../src';
 const Labelled = ({ field, children }: { field: CloseRoomFieldState<unknown>; children: ReactNode }) => (
   <div>
-    <label htmlFor={field.id}>{field.label} {field.labelSuffix}</label> {children}
+    <label htmlFor={field.id}>{field.label} <span aria-hidden="true">{field.labelSuffix}</span></label> {children}
     {field.hint && <small id={field.hintId}>{field.hint}</small>}
     {field.error && <strong id={field.errorId}>{field.error}</strong>}
   </div>

@@ -14,9 +14,9 @@ export interface CloseRoomResult {
 }
 
 export interface CloseRoomTranscriptOptions {
-  /** Offer "Send transcript to visitor" with e-mail and subject. @default true */
+  /** Offer "Send transcript to visitor" with e-mail and subject. @default true; in connected mode, as the server decides */
   email?: boolean;
-  /** Offer "Generate PDF transcript" (enterprise servers). @default false */
+  /** Offer "Generate PDF transcript" (enterprise servers). @default true; in connected mode, as the server decides */
   pdf?: boolean;
 }
 
@@ -43,8 +43,19 @@ export interface UseCloseRoomFormOptions {
   requireTags?: boolean;
   /** Tags offered while typing; free tags stay allowed. @default [], or the server's tags */
   tagSuggestions?: readonly string[];
-  /** Which transcript options to show. @default { email: true, pdf: false } */
+  /**
+   * Which transcript options to show. @default { email: true, pdf: true }; in connected mode as
+   * Rocket.Chat's dialog decides them (permissions, licence, `Livechat_transcript_send_always`, the
+   * visitor's e-mail)
+   */
   transcript?: CloseRoomTranscriptOptions;
+  /**
+   * Offer "Close anyway" after an already-closed answer: the same values sent again with
+   * `forceClose` (Rocket.Chat 7.3+, with `Omnichannel_allow_force_close_conversations` on), to
+   * recover a room shown open but closed in the database. @default false, or the server's setting
+   * in connected mode
+   */
+  allowForceClose?: boolean;
   /** Called once the room is closed, or found closed already. Fires even if the form unmounted meanwhile. */
   onClosed?: (result: CloseRoomResult) => void;
   /** Called by `actions.signInAgain` after a 401; without it that action is `undefined`. */
@@ -89,6 +100,8 @@ export interface CloseRoomFormIds {
   transcriptSubject: string;
   /** The "Generate PDF transcript" checkbox. */
   generateTranscriptPdf: string;
+  /** The note under the transcript options (`transcriptNote`). */
+  transcriptNote: string;
 }
 
 /** Props to spread on a text control (`<textarea>`, `<input>`): registration and ARIA wiring. */
@@ -115,6 +128,8 @@ export interface CloseRoomCheckboxControlProps extends UseFormRegisterReturn {
   'aria-readonly': true | undefined;
   /** Cancels the click while a close is pending; `undefined` otherwise. */
   onClick: ((event: MouseEvent) => void) | undefined;
+  /** The transcript note's id while it is shown. */
+  'aria-describedby': string | undefined;
 }
 
 /** One field as a view renders it: label, control props, hint and error in words. */
@@ -177,7 +192,7 @@ export interface CloseRoomFormFields {
  * What the alert says: `'closed'` for this agent's own close, `'tag-dead-end'` when the server
  * refuses every close of the room (tags required, none set up), else the failure's kind.
  */
-export type CloseRoomAlertKind = 'closed' | 'tag-dead-end' | CloseRoomErrorKind;
+export type CloseRoomAlertKind = 'closed' | 'tag-dead-end' | 'force-close-unsupported' | CloseRoomErrorKind;
 
 /** The alert's content; render it inside a region with `role="alert"` that is always mounted. */
 export interface CloseRoomAlert {
@@ -220,10 +235,22 @@ export interface CloseRoomFormActions {
   /** "Sign in again" (calls `onUnauthorized`): after a 401 when `onUnauthorized` is given. */
   signInAgain: (() => void) | undefined;
   /**
-   * Reserved for "Close anyway" (a forced close, #13): always `undefined` in this version. A view
-   * that renders a button when it is defined gets it without change once it is offered.
+   * "Close anyway": offered after an already-closed answer where force close is allowed; asks for
+   * confirmation (`forceClose.step` becomes `'confirming'`).
    */
   closeAnyway: (() => void) | undefined;
+  /** "Yes, close anyway": sends the form's values again with `forceClose: true`; while confirming. */
+  confirmCloseAnyway: (() => Promise<void>) | undefined;
+  /** Backs out of the confirmation; while confirming. */
+  cancelCloseAnyway: (() => void) | undefined;
+}
+
+/** The "Close anyway" offer and its confirmation step. */
+export interface CloseRoomForceCloseState {
+  /** `'offered'`: show `text` and a "Close anyway" button; `'confirming'`: the question and "Yes, close anyway". */
+  step: 'offered' | 'confirming';
+  /** What to say at this step. */
+  text: string;
 }
 
 /** Everything a view needs to render the close flow; nothing in it has to be recomputed. */
@@ -262,4 +289,12 @@ export interface CloseRoomFormState {
   submitProps: CloseRoomSubmitProps;
   /** What the agent can do. */
   actions: CloseRoomFormActions;
+  /** The "Close anyway" offer or its confirmation, or `undefined` when not offered. */
+  forceClose: CloseRoomForceCloseState | undefined;
+  /**
+   * A note under the transcript options, or `undefined`: that the server e-mails the transcript
+   * itself (`Livechat_transcript_send_always`), or that the boxes start from the agent's preferences.
+   * Render it with `id={ids.transcriptNote}`; the checkboxes point at it while it is shown.
+   */
+  transcriptNote: string | undefined;
 }

@@ -48,7 +48,7 @@ const orUndefined = (flag: boolean | undefined): true | undefined => (flag ? tru
  * room's values to another. The room's draft is kept when the component unmounts.
  */
 export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFormState {
-  const { rid, defaultValues, transcript, onClosed, onUnauthorized, onError, onCancel, id } = options;
+  const { rid, defaultValues, onClosed, onUnauthorized, onError, onCancel, id } = options;
   if (typeof rid !== 'string' || !rid.trim()) {
     // A developer error, not an agent's: fail loudly at render, before any request (#7).
     throw new TypeError(`The close form needs the room id: rid must be a non-empty string, got ${JSON.stringify(rid)}`);
@@ -60,9 +60,8 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
   const generatedId = useId();
   const baseId = id ?? generatedId;
   const messages = useMemo(() => mergeMessages(enMessages, options.messages), [options.messages]);
-  const showEmail = transcript?.email ?? true;
-  const showPdf = transcript?.pdf ?? false;
   const source = useCloseRoomSource(options);
+  const { showEmail, showPdf } = source;
   const ownSignal = useUnmountSignal();
   const abandonSignal = options.abandonSignal ?? ownSignal;
 
@@ -82,12 +81,29 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
 
   // The visitor's address may arrive from the server after the form mounted: fill it in unless
   // the agent has already typed one.
-  const { visitorEmail } = source;
+  const { visitorEmail, transcriptDefaults, transcriptSubject } = source;
   useEffect(() => {
     if (visitorEmail && !getValues('transcriptEmail') && !getFieldState('transcriptEmail').isDirty) {
       setValue('transcriptEmail', visitorEmail);
     }
   }, [visitorEmail, getValues, getFieldState, setValue]);
+  // Connected mode: the boxes start from the agent's preferences and the subject from the server's
+  // setting, as in Rocket.Chat's dialog (#12.2), unless a draft, the host or the agent set them.
+  const [startedFromDraft] = useState(() => readDraft(client, rid) !== undefined);
+  useEffect(() => {
+    if (!transcriptDefaults || startedFromDraft) return;
+    for (const [name, value] of [
+      ['sendTranscript', transcriptDefaults.email],
+      ['generateTranscriptPdf', transcriptDefaults.pdf],
+    ] as const) {
+      if (defaultValues?.[name] === undefined && !getFieldState(name).isDirty) setValue(name, value);
+    }
+  }, [transcriptDefaults, startedFromDraft, defaultValues, getFieldState, setValue]);
+  useEffect(() => {
+    if (transcriptSubject && !startedFromDraft && defaultValues?.transcriptSubject === undefined && !getFieldState('transcriptSubject').isDirty) {
+      setValue('transcriptSubject', transcriptSubject);
+    }
+  }, [transcriptSubject, startedFromDraft, defaultValues, getFieldState, setValue]);
 
   const roomClosed = useRef(false);
   const base = closeRoomMutationOptions(client);
@@ -122,7 +138,9 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
   );
 
   const [sent, setSent] = useState<CloseRoomRequest | null>(null);
+  const [conflicted, setConflicted] = useState(false);
   const [outcome, waitUntil] = useCloseRoomOutcome({
+    conflicted,
     client,
     options,
     sent,
@@ -135,17 +153,18 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
   const { pending, final, deadEnd, error } = outcome;
 
   const submitting = useRef(false);
-  async function closeWith(values: CloseRoomFormValues) {
+  async function closeWith(values: CloseRoomFormValues, force = false) {
     // Double click, Enter held down, Ctrl+Enter while pending, a pending close of this room from
-    // another form, a closed room, or the server's rate-limit wait still running.
-    if (submitting.current || pending || final || deadEnd || Date.now() < waitUntil) return;
+    // another form, a closed room (unless closing it anyway), or the rate-limit wait still running.
+    if (submitting.current || pending || (final && !force) || deadEnd || Date.now() < waitUntil) return;
     submitting.current = true;
-    const request = toCloseRoomRequest(rid, values);
+    const request = force ? { ...toCloseRoomRequest(rid, values), forceClose: true } : toCloseRoomRequest(rid, values);
     setSent(request);
     try {
       await mutation.mutateAsync(request);
     } catch (caught) {
       const failure = caught as CloseRoomError;
+      if (isCloseRoomError(failure, 'conflict')) setConflicted(true);
       // The server's kind and the schema's code are the same words for these two.
       const field = failure.kind === 'comment-required' ? 'comment' : failure.kind === 'tags-required' ? 'tags' : undefined;
       if (field === 'tags' && request.tags?.length) {
@@ -159,7 +178,15 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
       submitting.current = false;
     }
   }
-  const submit = () => handleSubmit(closeWith)();
+  const submit = () => handleSubmit((values) => closeWith(values))();
+
+  // "Close anyway" (#12.3): after an already-closed answer, where the host or the server allows
+  // force closing, confirmed in a second step. Not offered again once a forced close was answered.
+  const [forceStep, setForceStep] = useState<'offered' | 'confirming'>('offered');
+  const forceOffered = source.allowForceClose && outcome.alert?.kind === 'already-closed' && !pending && sent?.forceClose !== true;
+  const forceClose = forceOffered
+    ? { step: forceStep, text: forceStep === 'confirming' ? messages.forceCloseConfirm : messages.forceCloseOffer }
+    : undefined;
 
   const ids = {
     base: baseId,
@@ -169,7 +196,13 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
     transcriptEmail: `${baseId}-email`,
     transcriptSubject: `${baseId}-subject`,
     generateTranscriptPdf: `${baseId}-pdf`,
+    transcriptNote: `${baseId}-transcript-note`,
   };
+  const transcriptNote = source.transcriptSentByServer
+    ? messages.transcriptSentByServer
+    : transcriptDefaults && (showEmail || showPdf)
+      ? messages.transcriptPreferencesHint
+      : undefined;
 
   // Label, hint and error of a field, wired by id: `aria-describedby` lists only the texts that
   // exist, which the view renders with these ids (shadcn/ui's form points at a description that
@@ -184,10 +217,10 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
       wiring: { id: fieldId, 'aria-describedby': cx(errorId, hintId), 'aria-invalid': orUndefined(error !== undefined) },
     };
   }
-  // The transcript's address and subject are always required once it is to be sent, which their
-  // checkbox says: they are marked for assistive technology, not suffixed "(required)".
+  // The transcript's address and subject are required whenever shown, and marked like the
+  // comment (#14.6).
   function textField(name: 'comment' | 'transcriptEmail' | 'transcriptSubject', label: string, required: boolean, visible: boolean) {
-    const { field, wiring } = describe(name, ids[name], label, name === 'comment' && required);
+    const { field, wiring } = describe(name, ids[name], label, required);
     const props = { ...wiring, ...register(name), 'aria-required': orUndefined(required), readOnly: pending };
     return { ...field, visible, props };
   }
@@ -201,6 +234,7 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
       type: 'checkbox' as const,
       'aria-readonly': orUndefined(pending),
       onClick: pending ? (event: MouseEvent) => event.preventDefault() : undefined,
+      'aria-describedby': transcriptNote ? ids.transcriptNote : undefined,
     };
     return { visible, id: ids[name], label, props };
   }
@@ -242,7 +276,7 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
     formProps: {
       noValidate: true,
       'aria-busy': orUndefined(pending),
-      onSubmit: (event: SyntheticEvent) => void handleSubmit(closeWith)(event),
+      onSubmit: (event: SyntheticEvent) => void handleSubmit((values) => closeWith(values))(event),
       // Ctrl/Cmd+Enter from any field submits: a shortcut on top of the real submit button.
       onKeyDown: (event: KeyboardEvent) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -257,8 +291,11 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
       cancel: !final ? onCancel : undefined,
       dismiss: final ? onCancel : undefined,
       signInAgain: error?.kind === 'unauthorized' ? onUnauthorized : undefined,
-      // #13's "Close anyway" (a forced close) is to be offered here, next to `submit`.
-      closeAnyway: undefined,
+      closeAnyway: forceClose?.step === 'offered' ? () => setForceStep('confirming') : undefined,
+      confirmCloseAnyway: forceClose?.step === 'confirming' ? () => handleSubmit((values) => closeWith(values, true))() : undefined,
+      cancelCloseAnyway: forceClose?.step === 'confirming' ? () => setForceStep('offered') : undefined,
     },
+    forceClose,
+    transcriptNote,
   };
 }

@@ -5,6 +5,7 @@ import type { CloseRoomRequest } from '../client/close-room';
 import { clearDraft } from '../drafts/drafts';
 import { formatMessage, formatWait } from '../i18n/messages';
 import type { CloseRoomMessages } from '../i18n/messages';
+import { isForceCloseUnsupported } from '../client/close-room';
 import { getRoomCloseAttempt, useRoomCloseAttempt } from '../query/close-room-attempts';
 import type { CloseRoomFormInput } from '../schema/close-room-form-schema';
 import { errorText, FINAL, relationToSent, RETRYABLE, rateLimitWait, useSecondsUntil } from './close-flow';
@@ -25,6 +26,11 @@ interface OutcomeInput {
   messages: CloseRoomMessages;
   /** Set once the room's closing was handled here (draft dropped, `onClosed` called if due). */
   reportedRef: RefObject<boolean>;
+  /**
+   * This form's previous close lost a race (`conflict`): a retry that then finds the room closed
+   * found it closed by that race, not a failure (#12.4).
+   */
+  conflicted: boolean;
 }
 
 /** The outcome's part of the hook's state. */
@@ -37,7 +43,17 @@ export type CloseRoomOutcome = Pick<
  * The room's latest close, whichever form or caller sent it, told from this form's side: its own
  * close, a colleague's, an earlier one; the alert, the countdown and whether anything is left to do.
  */
-export function useCloseRoomOutcome({ client, options, sent, getValues, source, learnedDeadEnd, messages, reportedRef }: OutcomeInput): [outcome: CloseRoomOutcome, waitUntil: number] {
+export function useCloseRoomOutcome({
+  client,
+  options,
+  sent,
+  getValues,
+  source,
+  learnedDeadEnd,
+  messages,
+  reportedRef,
+  conflicted,
+}: OutcomeInput): [outcome: CloseRoomOutcome, waitUntil: number] {
   const { rid, onClosed } = options;
   const canDismiss = options.onCancel !== undefined;
   const attempt = useRoomCloseAttempt(rid);
@@ -73,21 +89,27 @@ export function useCloseRoomOutcome({ client, options, sent, getValues, source, 
     }
   }, [closedBefore, client, rid, onClosed, reportedRef]);
 
-  // This agent's own close, seen from this form: say "closed", not "perhaps by a colleague".
-  const closedHere = attempt?.status === 'success' && (mine || elsewhere === 'same' || elsewhere === 'after');
+  // This agent's own close, seen from this form: say "closed", not "perhaps by a colleague". A
+  // retry after a lost race that finds the room closed is that race's close, not a failure.
+  const closedByRace = mine && conflicted && error?.kind === 'already-closed';
+  const closedHere = closedByRace || (attempt?.status === 'success' && (mine || elsewhere === 'same' || elsewhere === 'after'));
+  // A server before 7.3 refused `forceClose`: nothing to retry (#12.3).
+  const forceUnsupported = mine && sent !== null && isForceCloseUnsupported(sent, error);
   // What the alert says, first match wins: this agent's close, the room closed by no close of this
   // form (before it opened, or with nothing / other values entered), then the failure.
   const closedAlert = (text: string): CloseRoomAlert => ({ kind: 'already-closed', text });
   const outcomeAlert: CloseRoomAlert | undefined = closedHere
     ? { kind: 'closed', text: messages.closed }
-    : closedBefore || elsewhere === 'empty'
+    : forceUnsupported
+      ? { kind: 'force-close-unsupported', text: messages.forceCloseUnsupported }
+      : closedBefore || elsewhere === 'empty'
       ? closedAlert(messages.errors['already-closed'])
       : elsewhere
         ? closedAlert(messages.closedElsewhere)
         : error
           ? { kind: error.kind, text: error.kind === 'rate-limited' && wait.until > 0 && waitSeconds === 0 ? messages.rateLimitedNow : errorText(messages, error) }
           : undefined;
-  const final = closedBefore || elsewhere !== undefined || closedHere || (error !== null && FINAL.includes(error.kind));
+  const final = closedBefore || elsewhere !== undefined || closedHere || forceUnsupported || (error !== null && FINAL.includes(error.kind));
   // The server refuses every close of this room until an administrator acts: say so up front
   // rather than let the agent type a tag the server will refuse (#12).
   const deadEnd = !final && (source.tagDeadEnd || learnedDeadEnd);

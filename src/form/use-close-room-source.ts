@@ -18,6 +18,18 @@ export interface CloseRoomSource {
   offered: number;
   /** Set when the tag input searches the server. */
   search: ServerTagSearch | undefined;
+  /** Offer "Send transcript to visitor": the option, else the server's decision (connected), else `true`. */
+  showEmail: boolean;
+  /** Offer "Generate PDF transcript": the option, else the server's decision (connected), else `true`. */
+  showPdf: boolean;
+  /** Connected mode, `Livechat_transcript_send_always` on: the server e-mails the transcript itself. */
+  transcriptSentByServer: boolean;
+  /** The agent's preferences for the two boxes (connected mode, once read). */
+  transcriptDefaults: { email: boolean; pdf: boolean } | undefined;
+  /** The server's transcript subject (connected mode). */
+  transcriptSubject: string | undefined;
+  /** "Close anyway" may be offered after an already-closed answer: the option, else the server's setting. */
+  allowForceClose: boolean;
 }
 
 /**
@@ -33,6 +45,7 @@ export function useCloseRoomSource(options: UseCloseRoomFormOptions): CloseRoomS
   // Only what this form asked for counts: a connected form of the room may have filled the cache.
   const read = connected ? server : undefined;
   const offered = tagSuggestions ?? (!read ? [] : serverTags.available ? serverTags.tags : read.closingTags);
+  const { transcript } = options;
   return {
     visitorEmail: options.visitorEmail ?? read?.visitorEmail,
     requireComment: options.requireComment ?? read?.requireComment ?? false,
@@ -42,5 +55,13 @@ export function useCloseRoomSource(options: UseCloseRoomFormOptions): CloseRoomS
     departmentName: read?.departmentName,
     offered: offered.length,
     search: read && tagSuggestions === undefined ? { department: read.departmentId, fallback: read.closingTags, enabled: read.roomLoaded } : undefined,
+    // Rocket.Chat's dialog decides these from permissions, licence, settings and the visitor (#12);
+    // in props mode every field of the endpoint is offered.
+    showEmail: transcript?.email ?? (read ? read.transcriptEmail === 'offered' : true),
+    showPdf: transcript?.pdf ?? (read ? read.transcriptPdf === 'offered' : true),
+    transcriptSentByServer: transcript?.email === undefined && read?.transcriptEmail === 'sent-by-server',
+    transcriptDefaults: read?.transcriptDefaults,
+    transcriptSubject: read?.transcriptSubject,
+    allowForceClose: options.allowForceClose ?? read?.allowForceClose === true,
   };
 }

@@ -66,6 +66,11 @@ function CloseRoomFormView({ className, ...options }: CloseRoomFormProps & { aba
           </div>
         )}
         {fields.generateTranscriptPdf.visible && <Checkbox field={fields.generateTranscriptPdf} />}
+        {form.transcriptNote && (
+          <p id={form.ids.transcriptNote} className="rcou-field__hint">
+            {form.transcriptNote}
+          </p>
+        )}
       </div>
 
       {/* Always mounted, so screen readers announce what appears in it. */}
@@ -75,6 +80,7 @@ function CloseRoomFormView({ className, ...options }: CloseRoomFormProps & { aba
             <p className="rcou-alert__text" {...form.alertTextProps}>
               {alert.text}
             </p>
+            {form.forceClose && <p className="rcou-alert__text">{form.forceClose.text}</p>}
           </div>
         )}
       </div>
@@ -83,6 +89,12 @@ function CloseRoomFormView({ className, ...options }: CloseRoomFormProps & { aba
         {actions.signInAgain && (
           <button type="button" className="rcou-button" onClick={actions.signInAgain}>
             {messages.signInAgain}
+          </button>
+        )}
+        {form.forceClose && (
+          // One button through both steps, so focus stays on it when it asks for confirmation.
+          <button type="button" className="rcou-button" data-variant="danger" onClick={actions.closeAnyway ?? (() => void actions.confirmCloseAnyway?.())}>
+            {form.forceClose.step === 'confirming' ? messages.confirmCloseAnyway : messages.closeAnyway}
           </button>
         )}
         {actions.dismiss && (

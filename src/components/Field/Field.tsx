@@ -17,7 +17,14 @@ export function Field({ field, children }: FieldProps) {
     <div className="rcou-field" data-invalid={field.error ? '' : undefined}>
       <label className="rcou-field__label" htmlFor={field.id}>
         {field.label}
-        {field.labelSuffix && <span className="rcou-field__suffix"> {field.labelSuffix}</span>}
+        {/* A visual mark: the control's aria-required says it to assistive technology, which would
+            otherwise hear "required" twice. */}
+        {field.labelSuffix && (
+          <span className="rcou-field__suffix" aria-hidden="true">
+            {' '}
+            {field.labelSuffix}
+          </span>
+        )}
       </label>
       {children}
       {field.hint && (
