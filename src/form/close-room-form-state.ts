@@ -56,6 +56,13 @@ export interface UseCloseRoomFormOptions {
    * in connected mode
    */
   allowForceClose?: boolean;
+  /**
+   * Connected mode: how often the room is read again while the form is shown, in ms, so a room
+   * closed by the visitor, a colleague or inactivity is announced before the agent submits; also
+   * on window focus, and never while the page is hidden. `false` keeps only the focus re-read.
+   * @default 30000
+   */
+  refreshMs?: number | false;
   /** Called once the room is closed, or found closed already. Fires even if the form unmounted meanwhile. */
   onClosed?: (result: CloseRoomResult) => void;
   /** Called by `actions.signInAgain` after a 401; without it that action is `undefined`. */

@@ -39,7 +39,7 @@ export interface CloseRoomSource {
 export function useCloseRoomSource(options: UseCloseRoomFormOptions): CloseRoomSource {
   const { rid, tagSuggestions } = options;
   const connected = options.source === 'server';
-  const server = useCloseRoomServerRules(rid, { enabled: connected });
+  const server = useCloseRoomServerRules(rid, { enabled: connected, refreshMs: options.refreshMs });
   // Searching tags waits for the room, whose department filters them.
   const serverTags = useLivechatTags({ department: server.departmentId, enabled: connected && tagSuggestions === undefined && server.roomLoaded });
   // Only what this form asked for counts: a connected form of the room may have filled the cache.

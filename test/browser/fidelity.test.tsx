@@ -1,0 +1,167 @@
+import { focusManager } from '@tanstack/react-query';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CloseRoomDialog } from '../../src/components/CloseRoomDialog';
+import type { CloseRoomDialogProps } from '../../src/components/CloseRoomDialog';
+import { mockAgentOwnRoomsOnly } from '../../src/testing';
+import { browserClient, expectNoAxeViolations, renderWithClient, setupBrowserRocketChat } from '../helpers/browser';
+
+// Issue #12: connected mode and the mock behave like the real server: transcript options as
+// Rocket.Chat decides them, force close, races, and a room closed while the dialog is open.
+
+const { mock, worker } = setupBrowserRocketChat();
+
+const requests: URL[] = [];
+worker.events.on('request:start', ({ request }) => requests.push(new URL(request.url)));
+
+afterEach(() => focusManager.setFocused(undefined));
+
+async function open(props: Partial<CloseRoomDialogProps> & { rid: string }, agent = undefined as typeof mockAgentOwnRoomsOnly | undefined) {
+  requests.length = 0;
+  const user = userEvent.setup();
+  const onClosed = vi.fn();
+  const client = agent ? browserClient({ credentials: { userId: agent.userId, authToken: agent.authToken } }) : browserClient();
+  renderWithClient(<CloseRoomDialog defaultOpen onClosed={onClosed} {...props} />, client);
+  const dialog = within(await screen.findByRole('dialog'));
+  return { user, dialog, onClosed };
+}
+
+const settled = () => waitFor(() => expect(requests.some((url) => url.pathname === '/api/v1/licenses.info')).toBe(true));
+const closeBodies = () => mock.closeRequests.map((request) => request.body);
+
+describe('transcript options in connected mode', () => {
+  it("start from the agent's preferences, with the server's subject, and say where they come from", async () => {
+    mock.set({ transcriptEmailSubject: 'Your chat with ACME' });
+    const { dialog } = await open({ rid: 'room-5', source: 'server' }, mockAgentOwnRoomsOnly);
+    await waitFor(() => expect(dialog.getByRole('checkbox', { name: 'Send transcript to visitor' })).toBeChecked());
+    const pdf = dialog.getByRole('checkbox', { name: 'Generate PDF transcript' });
+    expect(pdf).toBeChecked();
+    expect(pdf).toHaveAccessibleDescription('These start from your preferences (My account › Omnichannel).');
+    expect(dialog.getByRole('textbox', { name: 'Email subject' })).toHaveValue('Your chat with ACME');
+    expect(dialog.getByRole('textbox', { name: 'Visitor email' })).toHaveValue('priya@example.in');
+    await expectNoAxeViolations();
+  });
+
+  it('are not offered without the permissions Rocket.Chat checks', async () => {
+    mock.setPermission('send-omnichannel-chat-transcript', ['admin']);
+    mock.setPermission('request-pdf-transcript', ['admin']);
+    const { dialog } = await open({ rid: 'room-1', source: 'server' });
+    await settled();
+    await waitFor(() => expect(dialog.queryByRole('checkbox', { name: 'Send transcript to visitor' })).not.toBeInTheDocument());
+    expect(dialog.queryByRole('checkbox', { name: 'Generate PDF transcript' })).not.toBeInTheDocument();
+  });
+
+  it('offer no PDF on a community server and no e-mail for a visitor without one', async () => {
+    mock.set({ edition: 'community' });
+    const { dialog } = await open({ rid: 'room-3', source: 'server' });
+    await settled();
+    await waitFor(() => expect(requests.some((url) => url.pathname === '/api/v1/livechat/visitors.info')).toBe(true));
+    expect(dialog.queryByRole('checkbox', { name: 'Generate PDF transcript' })).not.toBeInTheDocument();
+    expect(dialog.queryByRole('checkbox', { name: 'Send transcript to visitor' })).not.toBeInTheDocument();
+  });
+
+  it('say the server sends the transcript when Livechat_transcript_send_always is on', async () => {
+    mock.set({ transcriptSendAlways: true });
+    const { dialog } = await open({ rid: 'room-1', source: 'server' });
+    expect(await dialog.findByText('Rocket.Chat emails the transcript to the visitor when the conversation closes.')).toBeVisible();
+    expect(dialog.queryByRole('checkbox', { name: 'Send transcript to visitor' })).not.toBeInTheDocument();
+  });
+
+  it('yield to explicit props', async () => {
+    mock.set({ edition: 'community' });
+    const { dialog } = await open({ rid: 'room-1', source: 'server', transcript: { pdf: true, email: false } });
+    await settled();
+    expect(dialog.getByRole('checkbox', { name: 'Generate PDF transcript' })).toBeInTheDocument();
+    expect(dialog.queryByRole('checkbox', { name: 'Send transcript to visitor' })).not.toBeInTheDocument();
+  });
+
+  it('are all offered in props mode, the PDF toggle included', async () => {
+    const { dialog } = await open({ rid: 'room-1' });
+    expect(dialog.getByRole('checkbox', { name: 'Send transcript to visitor' })).not.toBeChecked();
+    expect(dialog.getByRole('checkbox', { name: 'Generate PDF transcript' })).not.toBeChecked();
+  });
+});
+
+describe('force close', () => {
+  it('offers "Close anyway" after an already-closed answer where the server allows it, confirmed first', async () => {
+    mock.set({ allowForceClose: true });
+    const { user, dialog, onClosed } = await open({ rid: 'room-closed', source: 'server' });
+    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('already closed'));
+    // Offered once the server's setting is read too.
+    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('it may be stuck'));
+    await user.type(dialog.getByRole('textbox', { name: /Comment/ }), 'Stuck open in the queue');
+    await user.click(dialog.getByRole('button', { name: 'Close anyway' }));
+    expect(dialog.getByRole('alert')).toHaveTextContent('Close this conversation again?');
+    expect(dialog.getByRole('button', { name: 'Yes, close anyway' })).toHaveFocus();
+    expect(mock.closeRequests).toHaveLength(0);
+    await user.click(dialog.getByRole('button', { name: 'Yes, close anyway' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(closeBodies()).toEqual([{ rid: 'room-closed', comment: 'Stuck open in the queue', forceClose: true }]);
+    expect(onClosed).toHaveBeenLastCalledWith({ rid: 'room-closed', alreadyClosed: false });
+  });
+
+  it('is not offered while the server setting is off', async () => {
+    const { user, dialog } = await open({ rid: 'room-closed' });
+    await user.type(dialog.getByRole('textbox', { name: /Comment/ }), 'x');
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('already closed'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(dialog.queryByRole('button', { name: 'Close anyway' })).not.toBeInTheDocument();
+  });
+
+  it('explains, once, that a server before 7.3 cannot force a close', async () => {
+    mock.set({ version: '7.2.0', allowForceClose: true });
+    const { user, dialog } = await open({ rid: 'room-closed', allowForceClose: true });
+    await user.type(dialog.getByRole('textbox', { name: /Comment/ }), 'x');
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await user.click(await dialog.findByRole('button', { name: 'Close anyway' }));
+    await user.click(dialog.getByRole('button', { name: 'Yes, close anyway' }));
+    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('This Rocket.Chat server (before 7.3) can’t force a close.'));
+    expect(dialog.queryByRole('button', { name: /Close anyway|Try again|Close conversation/ })).not.toBeInTheDocument();
+    expect(mock.closeRequests).toHaveLength(2);
+    await expectNoAxeViolations();
+  });
+});
+
+describe('races and rooms closed elsewhere', () => {
+  it('reports a retry after a lost race that finds the room closed as closed, not as a failure', async () => {
+    mock.set({ failure: 'conflict' });
+    const { user, dialog, onClosed } = await open({ rid: 'room-1' });
+    await user.type(dialog.getByRole('textbox', { name: /Comment/ }), 'Done');
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('Rocket.Chat was busy with this conversation'));
+    // The race's winner closed the room meanwhile.
+    mock.set({ failure: 'none' });
+    const room = mock.rooms.get('room-1');
+    if (room) room.open = false;
+    await user.click(dialog.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('This conversation is closed.'));
+    expect(dialog.getByRole('alert').firstElementChild).toHaveAttribute('data-kind', 'closed');
+    expect(onClosed).toHaveBeenCalledWith({ rid: 'room-1', alreadyClosed: true });
+  });
+
+  it('announces a room closed by a colleague while the dialog is open, before the agent submits', async () => {
+    const { user, dialog, onClosed } = await open({ rid: 'room-1', source: 'server', refreshMs: 150 });
+    await user.type(dialog.getByRole('textbox', { name: /Comment/ }), 'Almost done');
+    const room = mock.rooms.get('room-1');
+    if (room) room.open = false;
+    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('already closed'), { timeout: 2000 });
+    expect(onClosed).toHaveBeenCalledWith({ rid: 'room-1', alreadyClosed: true });
+    expect(mock.closeRequests).toHaveLength(0);
+  });
+
+  it('does not read the room while the page is hidden, and reads it again on focus', async () => {
+    const { dialog } = await open({ rid: 'room-1', source: 'server', refreshMs: 100 });
+    await settled();
+    focusManager.setFocused(false);
+    const room = mock.rooms.get('room-1');
+    if (room) room.open = false;
+    const before = requests.filter((url) => url.pathname === '/api/v1/rooms.info').length;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(requests.filter((url) => url.pathname === '/api/v1/rooms.info')).toHaveLength(before);
+    expect(dialog.getByRole('alert')).toBeEmptyDOMElement();
+    focusManager.setFocused(true);
+    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('already closed'));
+  });
+});
