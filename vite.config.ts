@@ -29,6 +29,29 @@ function stylesheet(): Plugin {
 // Bare imports (react, zod/mini, msw, ...) stay imports: peers and dependencies are not bundled.
 const isExternal = (id: string) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0');
 
+// The main entry is split in three chunks so that React Server Components can use the headless
+// half (#14): `chunks/headless.js` (client, closeRoom, errors, schema, key factories, query and mutation
+// options, messages; no directive, callable from route handlers, server actions and server
+// components), `chunks/provider.js` (the React context) and `chunks/ui.js` (components and their helpers), the
+// last two marked 'use client'. dist/index.js only re-exports them, without a directive. The
+// provider has its own chunk because the hooks in headless.js read its context: with the context
+// in ui.js the two chunks would import each other.
+// Paths are matched against src/ so a new folder of components lands in ui.js by default.
+const source = (id: string) => {
+  const match = /\/src\/(.+)$/.exec(id.replaceAll('\\', '/'));
+  return match?.[1];
+};
+const HEADLESS = /^(client|schema|query)\/|^i18n\/(messages|index)\.ts$/;
+const NOT_IN_MAIN_ENTRY = /^(index|locales)\.ts$|^testing\/|^i18n\/(?!messages|index)/;
+function mainEntryChunk(id: string): 'headless' | 'provider' | 'ui' | null {
+  const path = source(id);
+  if (path === undefined || NOT_IN_MAIN_ENTRY.test(path)) return null;
+  if (HEADLESS.test(path)) return 'headless';
+  if (path.startsWith('provider/')) return 'provider';
+  return 'ui';
+}
+export const CLIENT_CHUNKS = new Set(['provider', 'ui']);
+
 export default defineConfig({
   plugins: [
     react(),
@@ -48,7 +71,23 @@ export default defineConfig({
     },
     // public/ holds MSW's worker for Storybook and the browser tests, not for the package.
     copyPublicDir: false,
-    // src/index.ts starts with 'use client', and the bundler keeps it on dist/index.js.
-    rollupOptions: { external: isExternal },
+    rolldownOptions: {
+      external: isExternal,
+      output: {
+        // A folder of their own: a chunk named like a src/ folder would shadow its .d.ts.
+        chunkFileNames: 'chunks/[name].js',
+        // Highest priority first: a group takes its modules before the next one's recursive
+        // dependencies can pull them in (the headless hooks depend on the provider).
+        codeSplitting: {
+          groups: (['provider', 'headless', 'ui'] as const).map((name, index) => ({
+            name,
+            test: (id: string) => mainEntryChunk(id) === name,
+            priority: 3 - index,
+          })),
+        },
+        // The directive must be the chunk's first statement: a banner is written before anything.
+        banner: (chunk) => (CLIENT_CHUNKS.has(chunk.name) ? "'use client';\n" : ''),
+      },
+    },
   },
 });

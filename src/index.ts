@@ -1,6 +1,7 @@
-'use client';
-
 // The public API: everything a consumer may import, listed by name.
+// No 'use client' here: the headless half (client, errors, schema, keys, query options, messages)
+// must run in React Server Components, route handlers and server actions. The build puts the
+// components and the provider in chunks marked 'use client' (vite.config.ts, #14).
 
 export {
   closeRoom,
