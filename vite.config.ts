@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { transform } from 'lightningcss';
@@ -22,8 +22,25 @@ function stylesheet(): Plugin {
       const { code } = await preprocessCSS(await readFile(file, 'utf8'), file, config);
       const minified = transform({ filename: 'styles.css', code: Buffer.from(code), minify: true });
       this.emitFile({ type: 'asset', fileName: 'styles.css', source: minified.code });
+      // TypeScript 6 checks side-effect imports (noUncheckedSideEffectImports): without these
+      // declarations `import 'rocketchat-omnichannel-ui/styles.css'` fails to type-check in an
+      // app whose bundler declares no '*.css' module (found by test/consumers/tarball.test.ts).
+      this.emitFile({ type: 'asset', fileName: 'styles.css.d.ts', source: '// The stylesheet, imported for its effect: it exports nothing.\nexport {};\n' });
     },
   };
+}
+
+// TypeScript names a type by the module that declares it: inferred react-query types come out as
+// imports of @tanstack/query-core, which is react-query's dependency, not ours nor a peer, so a
+// strict installer (pnpm) or another hoisting leaves them unresolved. react-query re-exports all
+// of query-core (`export * from '@tanstack/query-core'`): the declarations name the peer instead.
+async function peerTypesOnly(emitted: Map<string, string>) {
+  for (const file of emitted.keys()) {
+    if (!file.endsWith('.d.ts')) continue;
+    const text = await readFile(file, 'utf8');
+    const fixed = text.replaceAll("from '@tanstack/query-core'", "from '@tanstack/react-query'").replaceAll('import("@tanstack/query-core")', 'import("@tanstack/react-query")');
+    if (fixed !== text) await writeFile(file, fixed);
+  }
 }
 
 // Bare imports (react, zod/mini, msw, ...) stay imports: peers and dependencies are not bundled.
@@ -59,7 +76,7 @@ export default defineConfig({
     // Storybook builds with this config too; declarations are the library build's business.
     process.env.STORYBOOK === 'true'
       ? undefined
-      : dts({ tsconfigPath: './tsconfig.build.json', entryRoot: 'src', bundleTypes: true }),
+      : dts({ tsconfigPath: './tsconfig.build.json', entryRoot: 'src', bundleTypes: true, afterBuild: peerTypesOnly }),
   ],
   build: {
     target: 'es2022',
