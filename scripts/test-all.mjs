@@ -21,6 +21,7 @@ const steps = [
   // After the build: these pack dist/.
   ['consumers: tarball, React 19 and 18.3', 'vitest', consumers('tarball')],
   ['consumers: Next.js 16', 'vitest', consumers('nextjs')],
+  ['consumers: msw 2 (Node 20), 3 (Node 22)', 'vitest', consumers('msw')],
 ];
 
 const only = process.argv.slice(2);
