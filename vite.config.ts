@@ -90,6 +90,8 @@ export default defineConfig({
     copyPublicDir: false,
     rolldownOptions: {
       external: isExternal,
+      // No `// src/...` marker before each module: they name files the package does not ship.
+      experimental: { attachDebugInfo: 'none' },
       output: {
         // A folder of their own: a chunk named like a src/ folder would shadow its .d.ts.
         chunkFileNames: 'chunks/[name].js',
