@@ -19,6 +19,7 @@ const steps = [
   ['attw', 'attw', ['--pack', '.', '--profile', 'esm-only', '--exclude-entrypoints', 'styles.css']],
   ['size budget', 'node', ['scripts/size.mjs']],
   ['api docs (JSDoc on every export)', 'node', ['scripts/api-docs.mjs']],
+  ['README (every ts block compiles)', 'node', ['scripts/check-readme.mjs']],
   // After the build: these pack dist/.
   ['consumers: tarball, React 19 and 18.3', 'vitest', consumers('tarball')],
   ['consumers: Next.js 16', 'vitest', consumers('nextjs')],
