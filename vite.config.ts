@@ -92,7 +92,8 @@ export default defineConfig({
       external: isExternal,
       // No `// src/...` marker before each module: they name files the package does not ship.
       experimental: { attachDebugInfo: 'none' },
-      output: {
+      // The chunks are the library's; Storybook's app build (same config) chunks as it likes.
+      output: process.env.STORYBOOK === 'true' ? {} : {
         // A folder of their own: a chunk named like a src/ folder would shadow its .d.ts.
         chunkFileNames: 'chunks/[name].js',
         // Highest priority first: a group takes its modules before the next one's recursive
