@@ -41,7 +41,7 @@ describe.each(reacts)('a React $react app from the tarball', ({ dependencies }) 
     const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as Manifest;
     const named = Object.values(manifest.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
     const shipped = new Set(filesUnder(installed).map((file) => `./${relative(installed, file)}`));
-    expect(named.filter((file) => !shipped.has(file))).toEqual([]);
+    expect(named.filter((file) => !shipped.has(file)), 'files the export map names but the tarball lacks').toEqual([]);
     // Every relative import of a shipped module (the entries' chunks) is shipped too.
     const scripts = [...shipped].filter((name) => name.endsWith('.js'));
     const missing = scripts.flatMap((file) =>
@@ -50,7 +50,7 @@ describe.each(reacts)('a React $react app from the tarball', ({ dependencies }) 
         .filter((target) => !shipped.has(target))
         .map((target) => `${file} imports ${target}`),
     );
-    expect(missing).toEqual([]);
+    expect(missing, 'modules a shipped module imports but the tarball lacks').toEqual([]);
     const declared = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]);
     const imported = new Set<string>();
     for (const file of [...shipped].filter((name) => /\.(js|d\.ts)$/.test(name))) {
@@ -59,7 +59,7 @@ describe.each(reacts)('a React $react app from the tarball', ({ dependencies }) 
         imported.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : (specifier.split('/')[0] ?? specifier));
       }
     }
-    expect([...imported].filter((name) => !declared.has(name))).toEqual([]);
+    expect([...imported].filter((name) => !declared.has(name)), 'packages dist/ imports that are neither dependencies nor peerDependencies').toEqual([]);
   });
 
   it('type-checks under strict (exactOptionalPropertyTypes, noUncheckedIndexedAccess, no skipLibCheck)', async () => {
