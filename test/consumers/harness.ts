@@ -69,7 +69,13 @@ export async function createApp(template: string, dependencies: Record<string, s
     dependencies: { 'rocketchat-omnichannel-ui': `file:${inject('tarball')}`, ...dependencies },
   };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', '--cache', NPM_CACHE], { cwd: dir });
+  try {
+    await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', '--cache', NPM_CACHE], { cwd: dir });
+  } catch (error) {
+    // An install that fails (ERESOLVE on a peer) leaves no app for the caller to remove.
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     dir,
     bin: (name, args, env) => run(join(dir, 'node_modules/.bin', name), args, { cwd: dir, env }),
