@@ -1,6 +1,7 @@
-'use client';
-
 // The public API: everything a consumer may import, listed by name.
+// No 'use client' here: the headless half (client, errors, schema, keys, query options, messages)
+// must run in React Server Components, route handlers and server actions. The build puts the
+// components and the provider in chunks marked 'use client' (vite.config.ts, #14).
 
 export {
   closeRoom,
@@ -17,6 +18,7 @@ export type {
   ApiRequest,
   ApiResponse,
   CloseRoomErrorKind,
+  CloseRoomErrorOf,
   CloseRoomErrorOptions,
   CloseRoomOptions,
   CloseRoomRequest,
@@ -92,6 +94,7 @@ export type {
   LivechatDepartmentInfo,
   LivechatRoomInfo,
   LivechatTagsPage,
+  LivechatTagsResult,
   LivechatVisitorInfo,
   RoomCloseAttempt,
   UseCloseRoomOptions,

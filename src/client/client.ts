@@ -1,3 +1,4 @@
+/** Who a request acts as: a Rocket.Chat user id and its auth token (a personal access token or a login token). */
 export interface OmnichannelCredentials {
   /** Rocket.Chat user id, sent as `X-User-Id`. */
   userId: string;
@@ -10,6 +11,7 @@ export type OmnichannelCredentialsSource =
   | OmnichannelCredentials
   | (() => OmnichannelCredentials | Promise<OmnichannelCredentials>);
 
+/** Options of `createOmnichannelClient`. */
 export interface OmnichannelClientOptions {
   /** Server root, e.g. `https://chat.example.com` (a trailing slash is fine); `/api/v1/...` is added. */
   baseUrl: string;
@@ -30,6 +32,7 @@ export interface OmnichannelClientOptions {
   timeoutMs?: number;
 }
 
+/** One call of `client.request`: an authenticated request under `/api/v1/`. */
 export interface ApiRequest {
   method: 'GET' | 'POST';
   /** Path under `/api/v1/`, e.g. `livechat/room.closeByUser`. */
@@ -46,6 +49,7 @@ export interface ApiRequest {
   abandonSignal?: AbortSignal;
 }
 
+/** Any HTTP answer to `client.request`, success or not. */
 export interface ApiResponse {
   status: number;
   /** Parsed JSON, or `undefined` when the body is empty or not JSON (a proxy's HTML page). */
@@ -53,6 +57,7 @@ export interface ApiResponse {
   headers: Headers;
 }
 
+/** Why a request got no usable answer: the connection failed, the deadline passed, the credentials function failed, or the server redirected (never followed). */
 export type OmnichannelRequestErrorKind = 'network' | 'timeout' | 'credentials' | 'redirect';
 
 /** A request that got no usable HTTP answer. Endpoint helpers turn it into their own error type. */
@@ -65,6 +70,7 @@ export class OmnichannelRequestError extends Error {
   }
 }
 
+/** A Rocket.Chat REST client bound to one server and one set of credentials, from `createOmnichannelClient`. */
 export interface OmnichannelClient {
   /** The normalised server root, without a trailing slash. */
   readonly baseUrl: string;

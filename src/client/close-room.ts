@@ -28,6 +28,7 @@ export interface CloseRoomRequest {
   forceClose?: boolean;
 }
 
+/** Options of `closeRoom` and `closeRoomOnce`. */
 export interface CloseRoomOptions {
   /** Aborting rejects with the signal's reason, as `fetch` does. */
   signal?: AbortSignal;
@@ -35,6 +36,7 @@ export interface CloseRoomOptions {
   abandonSignal?: AbortSignal;
 }
 
+/** The close endpoint's path under `/api/v1/`: `livechat/room.closeByUser`. */
 export const CLOSE_ROOM_PATH = 'livechat/room.closeByUser';
 
 function invalid(message: string): CloseRoomError {

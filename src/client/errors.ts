@@ -1,6 +1,7 @@
 /**
- * Every way closing a room can fail, one kind per row of the server's response table
- * (shared/rocketchat-close-room-contract.md), plus what can go wrong before an answer arrives.
+ * Every way closing a room can fail: one kind per answer Rocket.Chat's
+ * `POST /api/v1/livechat/room.closeByUser` gives (its statuses and `error` strings), plus what
+ * can go wrong before an answer arrives (network, timeout).
  */
 export type CloseRoomErrorKind =
   | 'already-closed'
@@ -18,26 +19,38 @@ export type CloseRoomErrorKind =
   | 'server'
   | 'unknown';
 
+/** What a `CloseRoomError` carries besides its kind and message. */
 export interface CloseRoomErrorOptions {
   /** HTTP status of the answer; absent when no answer arrived (network, timeout). */
   status?: number;
   /** The server's own `error` string, when it sent one. */
   serverError?: string;
-  /** For `rate-limited`: how long the server asks to wait, in whole seconds. */
+  /** For `rate-limited` only: how long the server asks to wait, in whole seconds (0: now). */
   retryAfterSeconds?: number;
+  /** The error underneath (a `fetch` failure, an abort), as `Error.cause`. */
   cause?: unknown;
 }
+
+/** The type of `retryAfterSeconds` for each kind: a wait only on `rate-limited`. */
+type RetryAfterSeconds = { [Kind in CloseRoomErrorKind]: Kind extends 'rate-limited' ? number | undefined : undefined };
 
 /**
  * The one error type `closeRoom` and `useCloseRoom` reject with. Switch on `kind`; `message` is an
  * English sentence for developers (logs, error trackers), not for agents: the UI has its own texts.
- * It never holds credentials.
+ * It never holds credentials. `isCloseRoomError(e, kind)` narrows it to `CloseRoomErrorOf<kind>`.
  */
 export class CloseRoomError extends Error {
   override readonly name = 'CloseRoomError';
+  /** What went wrong, one of `CloseRoomErrorKind`. */
   readonly kind: CloseRoomErrorKind;
+  /** HTTP status of the answer; `undefined` when no answer arrived (network, timeout, refused locally). */
   declare readonly status: number | undefined;
+  /** The server's own `error` string (`error-room-already-closed`, …), when it sent one. */
   declare readonly serverError: string | undefined;
+  /**
+   * Only on `rate-limited`: seconds the server asks to wait (0 means "now"); `undefined` when the
+   * answer named no wait, and always on other kinds (`CloseRoomErrorOf<kind>` says which).
+   */
   declare readonly retryAfterSeconds: number | undefined;
 
   constructor(kind: CloseRoomErrorKind, message: string, { cause, ...details }: CloseRoomErrorOptions = {}) {
@@ -47,7 +60,23 @@ export class CloseRoomError extends Error {
   }
 }
 
-/** Type guard that also narrows to one kind: `isCloseRoomError(e, 'unauthorized')`. */
+/**
+ * A `CloseRoomError` of the given kind(s), as `isCloseRoomError(e, kind)` narrows it: `kind` is
+ * that kind, and `retryAfterSeconds` is `number | undefined` on `rate-limited`, `undefined` on
+ * every other kind.
+ */
+export type CloseRoomErrorOf<Kind extends CloseRoomErrorKind> = CloseRoomError & {
+  readonly kind: Kind;
+  readonly retryAfterSeconds: RetryAfterSeconds[Kind];
+};
+
+/**
+ * Is `error` a `CloseRoomError` (of the given `kind`)? A type guard that narrows the kind too:
+ * after `isCloseRoomError(e, 'rate-limited')`, `e.kind` is `'rate-limited'` and
+ * `e.retryAfterSeconds` is the server's wait.
+ */
+export function isCloseRoomError<Kind extends CloseRoomErrorKind>(error: unknown, kind: Kind): error is CloseRoomErrorOf<Kind>;
+export function isCloseRoomError(error: unknown): error is CloseRoomError;
 export function isCloseRoomError(error: unknown, kind?: CloseRoomErrorKind): error is CloseRoomError {
   return error instanceof CloseRoomError && (kind === undefined || error.kind === kind);
 }

@@ -11,4 +11,4 @@ export type {
 export { closeRoom, CLOSE_ROOM_PATH, isForceCloseUnsupported } from './close-room';
 export type { CloseRoomOptions, CloseRoomRequest, CloseRoomTranscriptEmail } from './close-room';
 export { CloseRoomError, isCloseRoomError } from './errors';
-export type { CloseRoomErrorKind, CloseRoomErrorOptions } from './errors';
+export type { CloseRoomErrorKind, CloseRoomErrorOf, CloseRoomErrorOptions } from './errors';

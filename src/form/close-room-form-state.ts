@@ -6,6 +6,7 @@ import type { CloseRoomFormInput } from '../schema/close-room-form-schema';
 import type { ServerTagSearch } from './use-server-tag-input';
 import type { UseTagInputOptions } from './tag-input-state';
 
+/** What `onClosed` receives: which room, and whether it was closed already. */
 export interface CloseRoomResult {
   /** The room that was closed. */
   rid: string;
@@ -13,6 +14,7 @@ export interface CloseRoomResult {
   alreadyClosed: boolean;
 }
 
+/** Which transcript options the form offers (`transcript` prop). */
 export interface CloseRoomTranscriptOptions {
   /** Offer "Send transcript to visitor" with e-mail and subject. @default true; in connected mode, as the server decides */
   email?: boolean;

@@ -84,6 +84,7 @@ export type CloseRoomMessagesOverride = Partial<Omit<CloseRoomMessages, 'fieldEr
   errors?: Partial<CloseRoomMessages['errors']>;
 };
 
+/** The English texts, the default of every component's `messages`. */
 export const enMessages: CloseRoomMessages = {
   locale: 'en',
   title: 'Wrap up conversation',

@@ -4,6 +4,7 @@ import type { OmnichannelClient } from '../client/client';
 
 const OmnichannelClientContext = createContext<OmnichannelClient | null>(null);
 
+/** Props of `OmnichannelProvider`. */
 export interface OmnichannelProviderProps {
   /** The client every hook and component below uses, from `createOmnichannelClient`. */
   client: OmnichannelClient;

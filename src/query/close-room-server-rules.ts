@@ -52,6 +52,7 @@ export interface CloseRoomServerRules {
   allowForceClose: boolean;
 }
 
+/** Options of `useCloseRoomServerRules`. */
 export interface CloseRoomServerRulesOptions {
   /** @default true */
   enabled?: boolean;

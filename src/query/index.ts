@@ -21,7 +21,7 @@ export {
   useLivechatTags,
   useLivechatVisitor,
 } from './livechat-queries';
-export type { LivechatDepartmentInfo, LivechatRoomInfo, LivechatTagsPage, LivechatVisitorInfo } from './livechat-queries';
+export type { LivechatDepartmentInfo, LivechatRoomInfo, LivechatTagsPage, LivechatTagsResult, LivechatVisitorInfo } from './livechat-queries';
 export { useCloseRoomServerRules } from './close-room-server-rules';
 export type { CloseRoomServerRules, CloseRoomServerRulesOptions, TranscriptEmailAvailability, TranscriptPdfAvailability } from './close-room-server-rules';
 export {

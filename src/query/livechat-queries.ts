@@ -1,4 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { InfiniteData, InfiniteQueryObserverBaseResult } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { OmnichannelClient } from '../client/client';
 import { useOmnichannelClient } from '../provider/OmnichannelProvider';
@@ -22,19 +23,24 @@ async function get<T>(client: OmnichannelClient, path: string, query: Record<str
 }
 
 /** Keys of one kind of record: `all` for the kind, `detail(id)` for one. */
-function keysOf(kind: string) {
+function keysOf<const Kind extends string>(kind: Kind) {
   const all = [...omnichannelKeyRoot, kind] as const;
   return { all, detail: (id: string) => [...all, id] as const };
 }
 
+/** Keys of the tag searches: `all`, and `list({ department, text })` for one search. */
 export const livechatTagKeys = {
   all: [...omnichannelKeyRoot, 'livechat-tags'] as const,
   list: (filters: { department?: string; text: string }) => [...livechatTagKeys.all, filters] as const,
 };
+/** Keys of department queries: `all`, `detail(id)`. */
 export const livechatDepartmentKeys = keysOf('livechat-departments');
+/** Keys of visitor queries: `all`, `detail(visitorId)`. */
 export const livechatVisitorKeys = keysOf('livechat-visitors');
+/** Keys of public setting queries: `all`, `detail(settingId)`. */
 export const omnichannelSettingKeys = keysOf('settings');
 
+/** One page of `GET livechat/tags`, up to 50 tag names from `offset`. */
 export interface LivechatTagsPage {
   tags: string[];
   offset: number;
@@ -73,6 +79,17 @@ export function livechatTagsQueryOptions(client: OmnichannelClient, { department
   });
 }
 
+/**
+ * What `useLivechatTags` returns: react-query's infinite query (status, `fetchNextPage`,
+ * `hasNextPage`, …) plus the tags of every page loaded so far.
+ */
+export interface LivechatTagsResult extends InfiniteQueryObserverBaseResult<InfiniteData<LivechatTagsPage>> {
+  /** Tag names of the pages loaded so far, in the server's order. */
+  tags: string[];
+  /** `false` when the server has no tag list (community edition, older servers); not an error. */
+  available: boolean;
+}
+
 /** A value that follows `value` once it has stopped changing for `ms`. */
 function useDebounced<T>(value: T, ms: number): T {
   const [settled, setSettled] = useState(value);
@@ -87,7 +104,7 @@ function useDebounced<T>(value: T, ms: number): T {
  * The server's tags matching `text` (debounced while typing), for a department. Community and
  * older servers have no tag list: `available` is then `false` and it is not an error.
  */
-export function useLivechatTags({ department, text = '', enabled = true }: { department?: string; text?: string; enabled?: boolean }) {
+export function useLivechatTags({ department, text = '', enabled = true }: { department?: string; text?: string; enabled?: boolean }): LivechatTagsResult {
   const client = useOmnichannelClient();
   const query = useInfiniteQuery({ ...livechatTagsQueryOptions(client, { department, text: useDebounced(text.trim(), 250) }), enabled });
   const pages = query.data?.pages ?? [];
@@ -96,9 +113,9 @@ export function useLivechatTags({ department, text = '', enabled = true }: { dep
 
 /** One GET whose answer is picked into a small record, cached under `queryKey`. */
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- Body is the answer's shape, as `pick` reads it
-function readQuery<Body, Result>(
+function readQuery<Body, Result, Key extends readonly unknown[]>(
   client: OmnichannelClient,
-  queryKey: readonly unknown[],
+  queryKey: Key,
   path: string,
   query: Record<string, string>,
   pick: (body: Body) => Result,
@@ -111,6 +128,7 @@ function readQuery<Body, Result>(
   });
 }
 
+/** What `rooms.info` says about a livechat room, picked to what the dialog needs. */
 export interface LivechatRoomInfo {
   _id: string;
   open: boolean;
@@ -144,6 +162,7 @@ export function useLivechatRoom(rid: string, { enabled = true, refetchInterval =
   return useQuery({ ...livechatRoomQueryOptions(useOmnichannelClient(), rid), enabled, refetchInterval, refetchOnWindowFocus: true });
 }
 
+/** A visitor's name and first e-mail address, from `livechat/visitors.info`. */
 export interface LivechatVisitorInfo {
   _id: string;
   name?: string;
@@ -165,10 +184,12 @@ export function livechatVisitorQueryOptions(client: OmnichannelClient, visitorId
   );
 }
 
+/** The visitor's name and e-mail (`livechatVisitorQueryOptions`); idle while `visitorId` is undefined. */
 export function useLivechatVisitor(visitorId: string | undefined) {
   return useQuery({ ...livechatVisitorQueryOptions(useOmnichannelClient(), visitorId ?? ''), enabled: Boolean(visitorId) });
 }
 
+/** A department's closing rule (`requestTagBeforeClosingChat`) and closing tags. */
 export interface LivechatDepartmentInfo {
   _id: string;
   name?: string;
@@ -193,6 +214,7 @@ export function livechatDepartmentQueryOptions(client: OmnichannelClient, id: st
   );
 }
 
+/** The department's closing rule and tags (`livechatDepartmentQueryOptions`); idle while `id` is undefined. */
 export function useLivechatDepartment(id: string | undefined) {
   return useQuery({ ...livechatDepartmentQueryOptions(useOmnichannelClient(), id ?? ''), enabled: Boolean(id) });
 }
@@ -216,6 +238,7 @@ export function commentRequiredQueryOptions(client: OmnichannelClient) {
   );
 }
 
+/** Whether the server requires a closing comment (`commentRequiredQueryOptions`); `null` when it does not say. */
 export function useCommentRequired({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({ ...commentRequiredQueryOptions(useOmnichannelClient()), enabled });
 }

@@ -5,11 +5,13 @@ import type { CloseRoomError } from '../client/errors';
 import { useOmnichannelClient } from '../provider/OmnichannelProvider';
 import { closeRoomMutationOptions } from './close-room-mutation';
 
+/** `useMutation` options `useCloseRoom` accepts: all but those it owns (the request, its key, retries, network mode). */
 export type UseCloseRoomOptions = Omit<
   UseMutationOptions<void, CloseRoomError, CloseRoomRequest>,
   'mutationFn' | 'mutationKey' | 'retry' | 'retryDelay' | 'networkMode'
 >;
 
+/** What `useCloseRoom` returns: react-query's mutation result over `CloseRoomRequest` and `CloseRoomError`. */
 export type UseCloseRoomResult = UseMutationResult<void, CloseRoomError, CloseRoomRequest>;
 
 /**

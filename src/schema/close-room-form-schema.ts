@@ -14,6 +14,7 @@ export type CloseRoomFormErrorCode =
   | 'email-invalid'
   | 'subject-required';
 
+/** The server rules `createCloseRoomFormSchema` checks. */
 export interface CloseRoomFormSchemaOptions {
   /** Refuse an empty or whitespace-only comment (Rocket.Chat's default server setting). @default false */
   requireComment?: boolean;
@@ -153,6 +154,10 @@ const EMAIL =
 // classes would let one in (Hangul fillers are letters, variation selectors are marks).
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\p{Default_Ignorable_Code_Point}]/u;
 
+/**
+ * Whether `value` is a transcript address the form accepts: internationalised addresses
+ * (`josé@exemplo.com.br`, `xn--` domains) yes; control, space, bidi and invisible characters no.
+ */
 export function isValidEmail(value: string): boolean {
   return value.length <= 254 && !INVISIBLE.test(value) && EMAIL.test(value);
 }
@@ -187,12 +192,14 @@ export function createCloseRoomFormSchema(options: CloseRoomFormSchemaOptions = 
 // Marked pure so a host importing only the client tree-shakes zod away (#6).
 export const closeRoomFormSchema = /* @__PURE__ */ createCloseRoomFormSchema();
 
+/** The type of the `zod/mini` schema `createCloseRoomFormSchema` builds. */
 export type CloseRoomFormSchema = ReturnType<typeof createCloseRoomFormSchema>;
 /** What the form holds while the agent types. */
 export type CloseRoomFormInput = z.input<CloseRoomFormSchema>;
 /** What a successful parse gives: tags normalised, e-mail trimmed, subject on one trimmed line. */
 export type CloseRoomFormValues = z.output<CloseRoomFormSchema>;
 
+/** The transcript e-mail's subject when the agent leaves it as it is (Rocket.Chat's own default text). */
 export const DEFAULT_TRANSCRIPT_SUBJECT = 'Transcript of your livechat conversation';
 
 /** Empty values, for `useForm({ defaultValues })`. */

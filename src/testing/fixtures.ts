@@ -33,6 +33,7 @@ export function createMockPermissions(): MockPermissions {
   };
 }
 
+/** A livechat visitor of the mock server. */
 export interface MockVisitor {
   _id: string;
   name: string;
@@ -41,6 +42,7 @@ export interface MockVisitor {
   email?: string;
 }
 
+/** A department of the mock server, with its closing rule and closing tags. */
 export interface MockDepartment {
   _id: string;
   name: string;
@@ -58,6 +60,7 @@ export interface MockTag {
   departments: string[];
 }
 
+/** A livechat room of the mock server: `open` turns `false` when a close succeeds. */
 export interface MockRoom {
   _id: string;
   /** Display name of the room: the visitor's name in Rocket.Chat. */
@@ -108,6 +111,7 @@ export const mockAgentOwnRoomsOnly: MockAgent = {
   preferences: { omnichannelTranscriptEmail: true, omnichannelTranscriptPDF: true },
 };
 
+/** The mock's departments: Support has no rule; Sales requires a tag and offers `sales`; Legal requires one and offers none. */
 export const mockDepartments: MockDepartment[] = [
   { _id: 'dept-support', name: 'Support', requestTagBeforeClosingChat: false, chatClosingTags: [] },
   { _id: 'dept-sales', name: 'Sales', requestTagBeforeClosingChat: true, chatClosingTags: ['sales'] },

@@ -31,6 +31,7 @@ export type MockFailure =
   /** 400 `error-room-cannot-be-closed-try-again`: the server lost a race while closing. */
   | 'conflict';
 
+/** Options of `createRocketChatMock`; `set()` changes the rules and failures while running. */
 export interface RocketChatMockOptions {
   /** Server root the handlers answer for. @default any origin */
   baseUrl?: string;

@@ -7,6 +7,7 @@ import { tagHandlers } from './handlers/tags';
 import { createMockServer } from './mock-server';
 import type { MockSettings, RecordedCloseRequest, RocketChatMockOptions } from './mock-server';
 
+/** What `createRocketChatMock` returns: the MSW handlers and the server's state to assert on. */
 export interface RocketChatMock {
   /** The MSW handlers: pass them to `setupServer`, `setupWorker` or `msw-storybook-addon`. */
   handlers: HttpHandler[];
@@ -27,10 +28,10 @@ export interface RocketChatMock {
 }
 
 /**
- * A Rocket.Chat server in MSW handlers, following shared/rocketchat-close-room-contract.md: the
+ * A Rocket.Chat server in MSW handlers, following Rocket.Chat's `room.closeByUser` endpoint: the
  * same checks in the same order, the same statuses and error strings, state (a room closed once
- * answers `error-room-already-closed` after), and the reads of an agent's client. Each endpoint
- * group lives in `handlers/`; what they share is the server in `mock-server.ts`.
+ * answers `error-room-already-closed` after), and the reads of an agent's client. Every endpoint
+ * group reads and changes one shared server state.
  */
 export function createRocketChatMock(options: RocketChatMockOptions = {}): RocketChatMock {
   const server = createMockServer(options);

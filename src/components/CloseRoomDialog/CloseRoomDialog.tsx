@@ -6,6 +6,7 @@ import { CloseRoomForm } from '../CloseRoomForm/CloseRoomForm';
 import type { CloseRoomFormProps, CloseRoomResult } from '../CloseRoomForm/CloseRoomForm';
 import { cx } from '../../utils/cx';
 
+/** Props of `CloseRoomDialog`: the form's props plus the dialog's own (open state, trigger, portal). */
 export interface CloseRoomDialogProps extends Omit<CloseRoomFormProps, 'onCancel' | 'id' | 'className'> {
   /** Controlled open state; leave undefined for an uncontrolled dialog. */
   open?: boolean;

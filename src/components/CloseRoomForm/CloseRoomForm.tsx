@@ -8,6 +8,7 @@ import { cx } from '../../utils/cx';
 
 export type { CloseRoomResult, CloseRoomTranscriptOptions } from '../../form/close-room-form-state';
 
+/** Props of `CloseRoomForm`: the options of `useCloseRoomForm`, and the form's class. */
 export interface CloseRoomFormProps extends Omit<UseCloseRoomFormOptions, 'abandonSignal'> {
   /** Class of the `<form>`. */
   className?: string;
