@@ -83,7 +83,11 @@ export function useTagInput({
     return found;
   }, [suggestions, query, chosenKeys, open, readOnly]);
   const expanded = open && options.length > 0;
-  const activeOption = expanded && active >= 0 && active < options.length ? active : -1;
+  // While the agent types, the best match is highlighted, as in a list-autocomplete combobox: the
+  // suggestion equal to the text (ignoring case), else the first. Enter takes it; comma adds
+  // exactly what was typed (#14.6). Arrow keys move the highlight from there.
+  const typedMatch = expanded && query !== '' ? Math.max(0, options.findIndex((option) => option.toLocaleLowerCase() === query)) : -1;
+  const activeOption = expanded && active >= 0 && active < options.length ? active : typedMatch;
 
   // The active option follows the arrow keys into view, in the list and in the dialog around it.
   useEffect(() => {
@@ -160,7 +164,8 @@ export function useTagInput({
       event.preventDefault();
       if (event.repeat) return; // Enter held down adds once
       const chosen = activeOption >= 0 ? options[activeOption] : undefined;
-      if (chosen !== undefined) add([chosen]);
+      if (key === ',' && text.trim() !== '') add([text]);
+      else if (chosen !== undefined) add([chosen]);
       else if (text !== '') add([text]);
       setOpen(false);
     } else if (key === 'ArrowDown' || key === 'ArrowUp') {
@@ -172,7 +177,9 @@ export function useTagInput({
       }
       const count = options.length;
       if (count === 0) return;
-      setActive((current) => (key === 'ArrowDown' ? (current + 1) % count : (current - 1 + count) % count));
+      // From the highlighted option, which may be the typed match rather than one moved to.
+      const from = activeOption;
+      setActive(key === 'ArrowDown' ? (from + 1) % count : from < 0 ? count - 1 : (from - 1 + count) % count);
     } else if (key === 'Escape' && expanded) {
       // A dialog around it sees this key too and leaves itself open while the list is open.
       setOpen(false);

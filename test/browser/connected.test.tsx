@@ -35,7 +35,8 @@ describe('connected mode on an enterprise server', () => {
     const search = requests.find((url) => url.searchParams.get('text') === 'u');
     expect(search?.searchParams.get('department')).toBe('dept-sales');
     await waitFor(() => expect(optionNames(dialog)).toEqual(['bug', 'feature request', 'refund', 'quote', 'upsell']));
-    await user.keyboard('{ArrowDown}{Enter}');
+    // The first match is highlighted as the agent types: Enter takes it.
+    await user.keyboard('{Enter}');
     await user.click(dialog.getByRole('checkbox', { name: 'Send transcript to visitor' }));
     expect(dialog.getByRole('textbox', { name: 'Visitor email' })).toHaveValue('john+orders@example.co.uk');
     await expectNoAxeViolations();

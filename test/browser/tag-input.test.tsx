@@ -285,7 +285,8 @@ describe('a read-only tag input', () => {
 
     // Editable again: the text typed before is still there to add.
     rerender(<Tags {...props} />);
-    await user.keyboard('{Enter}');
+    // Comma adds exactly what was typed (Enter would take the highlighted "refund").
+    await user.keyboard(',');
     expect(chipNames()).toEqual(['vip', 'billing', 're']);
   });
 });
@@ -347,7 +348,8 @@ describe('typing beside many tags', () => {
     expect(screen.getAllByRole('button', { name: /^Remove tag / })).toHaveLength(2_000);
     await user.click(tagInput());
     reads = 0;
-    await user.keyboard('abc{ArrowDown}{ArrowDown}');
+    // The first match is highlighted as the agent types; one ArrowDown moves to the second.
+    await user.keyboard('abc{ArrowDown}');
     expect(screen.getByRole('option', { name: 'abc two', selected: true })).toBeInTheDocument();
     await user.keyboard('{Escape}');
     // A handful of reads by the input itself, never one per chip.
@@ -375,5 +377,38 @@ describe('the suggestion list under the pointer', () => {
     expect(style(hovered).boxShadow).toBe('none');
     expect(style(highlighted, '::before').content).not.toBe('none');
     expect(style(hovered, '::before').content).toBe('none');
+  });
+});
+
+describe('typing part of a suggested tag (#14.6)', () => {
+  it('highlights the first match as the agent types; Enter takes it, comma adds the text as typed', async () => {
+    const user = userEvent.setup();
+    render(<Tags initial={[]} suggestions={['refund', 'referral', 'billing']} />);
+    await user.type(tagInput(), 'ref');
+    const refund = screen.getByRole('option', { name: 'refund' });
+    expect(refund).toHaveAttribute('aria-selected', 'true');
+    expect(tagInput()).toHaveAttribute('aria-activedescendant', refund.id);
+    await user.keyboard('{Enter}');
+    expect(chipNames()).toEqual(['refund']);
+    await user.type(tagInput(), 'ref,');
+    expect(chipNames()).toEqual(['refund', 'ref']);
+  });
+
+  it('highlights the suggestion equal to the text, ignoring case, over an earlier partial match', async () => {
+    const user = userEvent.setup();
+    render(<Tags initial={[]} suggestions={['bug report', 'bug']} />);
+    await user.type(tagInput(), 'BUG');
+    expect(screen.getByRole('option', { name: 'bug' })).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{ArrowUp}');
+    expect(screen.getByRole('option', { name: 'bug report' })).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{Enter}');
+    expect(chipNames()).toEqual(['bug report']);
+  });
+
+  it('adds free text when nothing matches', async () => {
+    const user = userEvent.setup();
+    render(<Tags initial={[]} suggestions={['refund']} />);
+    await user.type(tagInput(), 'warranty{Enter}');
+    expect(chipNames()).toEqual(['warranty']);
   });
 });
