@@ -151,6 +151,20 @@ describe('races and rooms closed elsewhere', () => {
     expect(mock.closeRequests).toHaveLength(0);
   });
 
+  it('does not take focus from the field the agent is typing in when the room turns out closed', async () => {
+    const { user, dialog } = await open({ rid: 'room-1', source: 'server', refreshMs: 100 });
+    const comment = dialog.getByRole('textbox', { name: /Comment/ });
+    await user.click(comment);
+    const room = mock.rooms.get('room-1');
+    if (room) room.open = false;
+    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('already closed'));
+    expect(comment).toHaveFocus();
+    // The next keys go on into the comment, not to Dismiss: the dialog stays.
+    await user.keyboard(' and done{Enter}');
+    expect(comment).toHaveValue(' and done\n');
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
   it('does not read the room while the page is hidden, and reads it again on focus', async () => {
     const { dialog } = await open({ rid: 'room-1', source: 'server', refreshMs: 100 });
     await settled();

@@ -30,6 +30,13 @@ export function CloseRoomForm(props: CloseRoomFormProps) {
   return <CloseRoomFormView key={`${props.source === 'server' ? 'server' : 'props'}:${props.rid}`} {...props} abandonSignal={abandonSignal} />;
 }
 
+/** Focuses a button as it appears, unless the agent is in a text field. */
+function focusUnlessTyping(button: HTMLButtonElement | null) {
+  const active = document.activeElement;
+  const typing = active instanceof HTMLTextAreaElement || (active instanceof HTMLInputElement && active.type !== 'checkbox') || (active instanceof HTMLElement && active.isContentEditable);
+  if (button && !typing) button.focus();
+}
+
 function Checkbox({ field }: { field: CloseRoomCheckboxState }) {
   return (
     <div className="rcou-check">
@@ -99,9 +106,10 @@ function CloseRoomFormView({ className, ...options }: CloseRoomFormProps & { aba
           </button>
         )}
         {actions.dismiss && (
-          // Takes focus as it replaces the submit button, so keyboard users are not dropped to <body>.
-          // eslint-disable-next-line jsx-a11y/no-autofocus
-          <button type="button" className="rcou-button" data-variant="primary" autoFocus onClick={actions.dismiss}>
+          // Takes focus as it replaces the submit button, so keyboard users are not dropped to <body>,
+          // but never from a field the agent is typing in: a room found closed while typing would
+          // otherwise send the next Space or Enter to Dismiss.
+          <button type="button" className="rcou-button" data-variant="primary" ref={focusUnlessTyping} onClick={actions.dismiss}>
             {messages.dismiss}
           </button>
         )}
