@@ -139,7 +139,7 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
 
   const [sent, setSent] = useState<CloseRoomRequest | null>(null);
   const [conflicted, setConflicted] = useState(false);
-  const [outcome, waitUntil] = useCloseRoomOutcome({
+  const [outcome, waitUntil, closedOnServer] = useCloseRoomOutcome({
     conflicted,
     client,
     options,
@@ -183,7 +183,7 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
   // "Close anyway" (#12.3): after an already-closed answer, where the host or the server allows
   // force closing, confirmed in a second step. Not offered again once a forced close was answered.
   const [forceStep, setForceStep] = useState<'offered' | 'confirming'>('offered');
-  const forceOffered = source.allowForceClose && outcome.alert?.kind === 'already-closed' && !pending && sent?.forceClose !== true;
+  const forceOffered = source.allowForceClose && closedOnServer && outcome.alert?.kind === 'already-closed' && !pending && sent?.forceClose !== true;
   const forceClose = forceOffered
     ? { step: forceStep, text: forceStep === 'confirming' ? messages.forceCloseConfirm : messages.forceCloseOffer }
     : undefined;

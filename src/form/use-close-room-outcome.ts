@@ -53,7 +53,7 @@ export function useCloseRoomOutcome({
   messages,
   reportedRef,
   conflicted,
-}: OutcomeInput): [outcome: CloseRoomOutcome, waitUntil: number] {
+}: OutcomeInput): [outcome: CloseRoomOutcome, waitUntil: number, closedOnServer: boolean] {
   const { rid, onClosed } = options;
   const canDismiss = options.onCancel !== undefined;
   const attempt = useRoomCloseAttempt(rid);
@@ -149,5 +149,9 @@ export function useCloseRoomOutcome({
       submitProps: { type: 'submit', 'aria-busy': pending || undefined, 'aria-disabled': blocked || undefined },
     },
     wait.until,
+    // Closed by nothing this client did: the server answered already-closed to this form's close,
+    // or connected mode read the room closed. Only then may "Close anyway" be offered (#12.3); a
+    // room this client closed from another form is not stuck.
+    closedBefore || (mine && error?.kind === 'already-closed' && !closedByRace),
   ];
 }

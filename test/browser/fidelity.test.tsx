@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CloseRoomDialog } from '../../src/components/CloseRoomDialog';
+import { CloseRoomForm } from '../../src/components/CloseRoomForm';
 import type { CloseRoomDialogProps } from '../../src/components/CloseRoomDialog';
 import { mockAgentOwnRoomsOnly } from '../../src/testing';
 import { browserClient, expectNoAxeViolations, renderWithClient, setupBrowserRocketChat } from '../helpers/browser';
@@ -99,6 +100,29 @@ describe('force close', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(closeBodies()).toEqual([{ rid: 'room-closed', comment: 'Stuck open in the queue', forceClose: true }]);
     expect(onClosed).toHaveBeenLastCalledWith({ rid: 'room-closed', alreadyClosed: false });
+  });
+
+  it('is not offered in a second form of a room this client just closed', async () => {
+    mock.set({ allowForceClose: true });
+    const user = userEvent.setup();
+    renderWithClient(
+      <>
+        <section aria-label="first">
+          <CloseRoomForm rid="room-1" allowForceClose onCancel={() => undefined} />
+        </section>
+        <section aria-label="second">
+          <CloseRoomForm rid="room-1" allowForceClose onCancel={() => undefined} />
+        </section>
+      </>,
+    );
+    const first = within(screen.getByRole('region', { name: 'first' }));
+    const second = within(screen.getByRole('region', { name: 'second' }));
+    await user.type(second.getByRole('textbox', { name: /Comment/ }), 'Other values');
+    await user.type(first.getByRole('textbox', { name: /Comment/ }), 'Done');
+    await user.click(first.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(second.getByRole('alert')).toHaveTextContent('What you entered here was not sent.'));
+    expect(second.queryByRole('button', { name: 'Close anyway' })).not.toBeInTheDocument();
+    expect(mock.closeRequests).toHaveLength(1);
   });
 
   it('is not offered while the server setting is off', async () => {
