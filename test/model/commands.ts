@@ -217,6 +217,40 @@ export class ServerRequiresComment extends Step {
   toString = () => `the server ${this.on ? 'requires' : 'does not require'} a comment`;
 }
 
+export class ServerAllowsForceClose extends Step {
+  constructor(readonly on: boolean) {
+    super();
+  }
+  check = () => true;
+  act(_model: Model, real: Real) {
+    real.mock.set({ allowForceClose: this.on });
+    return Promise.resolve();
+  }
+  toString = () => `the server ${this.on ? 'allows' : 'does not allow'} force closing`;
+}
+
+/** "Close anyway", then "Yes, close anyway", where the form offers it (after an already-closed answer). */
+export class CloseAnyway extends Step {
+  constructor(readonly slot: Slot) {
+    super();
+  }
+  check = (model: Readonly<Model>) => model[this.slot] !== null;
+  async act(model: Model, real: Real) {
+    const form = formOf(model, this.slot);
+    const offer = section(this.slot).queryByRole('button', { name: 'Close anyway' });
+    if (!offer) return;
+    await real.user.click(offer);
+    const confirm = section(this.slot).getByRole('button', { name: 'Yes, close anyway' });
+    const submit = { form, rid: form.rid, body: { ...expectedBody(form), forceClose: true }, at: performance.now(), doneAt: Infinity, used: false };
+    real.submits.push(submit);
+    real.forced.add(form.rid);
+    campaign.forcedCloses += 1;
+    await real.user.click(confirm);
+    submit.doneAt = performance.now();
+  }
+  toString = () => `close the ${this.slot} form's room anyway`;
+}
+
 export class ColleagueCloses extends Step {
   constructor(readonly rid: string) {
     super();
@@ -289,6 +323,12 @@ export function closeFlowCommands(timeoutMs: number) {
     fc.tuple(fc.constantFrom(...failures), fc.constantFrom(...delays), fc.constantFrom(0, 1)).map(([failure, delay, wait]) => new ServerAnswers(failure, delay, wait)),
     fc.boolean().map((on) => new ServerRequiresComment(on)),
     fc.constantFrom(...ROOMS).map((rid) => new ColleagueCloses(rid)),
+    // Force close (#12.3): the server's setting, and the agent's "Close anyway" where offered.
+    fc.boolean().map((on) => new ServerAllowsForceClose(on)),
+    // Offered only after an already-closed answer: weighted so that campaigns reach it.
+    slot.map((where) => new CloseAnyway(where)),
+    slot.map((where) => new CloseAnyway(where)),
+    fc.constant(new ColleagueCloses(ROOMS[0])),
     fc.constantFrom<Real['credentials']>('ok', 'ok', 'hang', 'slow', 'expired').map((mode) => new Credentials(mode)),
     // Twice: going offline and back is where react-query and the timeout interact.
     fc.boolean().map((online) => new Network(online)),

@@ -32,12 +32,12 @@ export function ConsoleUnderTest({ onClosed }: { onClosed: (slot: Slot, result: 
       </nav>
       {panelOpen && (
         <section aria-label="panel">
-          <CloseRoomForm rid={rid} onClosed={(result) => onClosed('panel', result)} />
+          <CloseRoomForm rid={rid} allowForceClose onClosed={(result) => onClosed('panel', result)} />
         </section>
       )}
       {second && (
         <section aria-label="second">
-          <CloseRoomForm rid={second} onClosed={(result) => onClosed('second', result)} />
+          <CloseRoomForm rid={second} allowForceClose onClosed={(result) => onClosed('second', result)} />
         </section>
       )}
     </>

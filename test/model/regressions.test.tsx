@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { AddTag, ClearComment, Credentials, Network, SelectRoom, ServerAnswers, Submit, TogglePanel, ToggleSecond, TypeComment, Wait } from './commands';
+import { AddTag, ClearComment, CloseAnyway, ColleagueCloses, Credentials, Network, SelectRoom, ServerAnswers, Submit, TogglePanel, ToggleSecond, TypeComment, Wait } from './commands';
 import { setupModelRun, TIMEOUT_MS } from './run';
 
 // Sequences the model-based campaign found (or that reproduce a defect of issue #11), kept as
@@ -60,5 +60,21 @@ describe('kept sequences', () => {
 
   it('found by the final campaign: clearing the comment while a close is pending changes nothing', async () => {
     await runSequence([new TogglePanel(), new TogglePanel(), new ServerAnswers('none', TIMEOUT_MS - 50, 0), new Submit('panel', false), new ClearComment('panel'), new Wait(TIMEOUT_MS * 2)]);
+  });
+
+  it('found by the #12 campaign (3 of 4 shards): a colleague closes the room while the agent’s close holds it; the mock let both win', async () => {
+    await runSequence([new Submit('panel', true), new ColleagueCloses('room-1'), new Wait(TIMEOUT_MS * 2)]);
+  });
+
+  it('a room a colleague closed, closed anyway by the agent: one forced body, reported once as the agent’s (#12.3)', async () => {
+    await runSequence([
+      new ColleagueCloses('room-1'),
+      new TypeComment('panel', 'ok'),
+      new Submit('panel', false),
+      new Wait(TIMEOUT_MS),
+      new CloseAnyway('panel'),
+      new Wait(TIMEOUT_MS * 2),
+      new CloseAnyway('panel'),
+    ]);
   });
 });

@@ -11,7 +11,7 @@ import { checkInvariants, checkSettled, LONG_WAIT_MS } from './world';
 import type { Model, Real } from './world';
 
 /** What a campaign did, printed at its end. */
-export const campaign = { sequences: 0, steps: 0 };
+export const campaign = { sequences: 0, steps: 0, forcedCloses: 0 };
 
 /** Short, so a run explores timeouts in a fraction of a second. */
 export const TIMEOUT_MS = 150;
@@ -61,6 +61,7 @@ export function setupModelRun() {
       departures: [],
       closed: [],
       closedByColleague: new Set(),
+      forced: new Set(),
       credentials: 'ok',
       offline: false,
     };

@@ -59,19 +59,24 @@ const tooManyRequests = (seconds: number, headers: Record<string, string>) =>
  * meanwhile loses the race, as on Rocket.Chat (one of three simultaneous closes succeeds).
  */
 export async function runClose(server: MockServer, room: MockRoom, commit: () => void): Promise<Response> {
-  if (server.closing.has(room._id)) {
-    const losers = server.raceLosers.get(room._id) ?? 0;
-    server.raceLosers.set(room._id, losers + 1);
-    return fail(RACE_ERRORS[losers % RACE_ERRORS.length] ?? RACE_ERRORS[0]);
-  }
+  if (server.closing.has(room._id)) return lostRace(server, room);
   server.closing.add(room._id);
+  const wasOpen = room.open;
   try {
     if (server.settings.closeDurationMs > 0) await delay(server.settings.closeDurationMs);
+    // Closed meanwhile by a change made straight to `rooms` (a test's colleague): this close lost.
+    if (wasOpen && !room.open) return lostRace(server, room);
     commit();
   } finally {
     server.closing.delete(room._id);
   }
   return HttpResponse.json({ success: true });
+}
+
+function lostRace(server: MockServer, room: MockRoom) {
+  const losers = server.raceLosers.get(room._id) ?? 0;
+  server.raceLosers.set(room._id, losers + 1);
+  return fail(RACE_ERRORS[losers % RACE_ERRORS.length] ?? RACE_ERRORS[0]);
 }
 
 /** `POST /api/v1/livechat/room.closeByUser`, in the server's order of checks (contract). */
