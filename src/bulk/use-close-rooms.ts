@@ -44,7 +44,8 @@ export function useCloseRooms({ storage, storageKey, invalidateEveryMs = 3000 }:
   const client = useOmnichannelClient();
   const queryClient = useQueryClient();
   const [job, setJob] = useState<CloseRoomsJob | undefined>(() => restoreCloseRoomsJob(client, { storage, storageKey }));
-  const snapshot = useSyncExternalStore(job ? job.subscribe : noJob, () => job?.getSnapshot(), () => job?.getSnapshot());
+  const subscribe = useCallback((listener: () => void) => (job ? job.subscribe(listener) : noJob()), [job]);
+  const snapshot = useSyncExternalStore(subscribe, () => job?.getSnapshot(), () => job?.getSnapshot());
 
   const closedCount = snapshot ? snapshot.counts.closed + snapshot.counts['already-closed'] : 0;
   const done = snapshot?.phase === 'done';

@@ -35,7 +35,7 @@ export function memoryStorage(): Storage & { data: Map<string, string> } {
     getItem: (key) => data.get(key) ?? null,
     key: (index) => [...data.keys()][index] ?? null,
     removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => void data.set(key, String(value)),
+    setItem: (key, value) => void data.set(key, value),
   };
 }
 
