@@ -109,6 +109,8 @@ export interface CloseRoomsSnapshot {
   current?: BulkRoomState;
   /** While waiting for the rate limit window to end: when sending resumes, epoch ms. */
   waitingUntil?: number;
+  /** When this snapshot was taken, epoch ms: `estimatedMsLeft` and `waitingUntil` count from it. */
+  takenAt: number;
   /** Estimated ms until every queued room is sent, following the limit observed; `undefined` until known. */
   estimatedMsLeft?: number;
   rateLimit: ObservedRateLimit;

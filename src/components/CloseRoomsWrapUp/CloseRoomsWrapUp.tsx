@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import type { SyntheticEvent } from 'react';
+import type { CloseRoomsCheck } from '../../bulk/checks';
+import type { BulkCloseRoom, CloseRoomsWrapUp as WrapUp } from '../../bulk/types';
+import type { CloseRoomsMessages } from '../../i18n/close-rooms-messages';
+import { formatMessage } from '../../i18n/messages';
+import type { CloseRoomMessages } from '../../i18n/messages';
+import { normaliseTags, singleLine } from '../../schema/close-room-form-schema';
+import { Field } from '../Field/Field';
+import { TagInput } from '../TagInput/TagInput';
+
+export interface CloseRoomsWrapUpProps {
+  /** Prefix of the fields' ids. */
+  id: string;
+  /** The selected rooms. */
+  rooms: readonly BulkCloseRoom[];
+  /** The checks' result; `undefined` while the server's rules are being read. */
+  check: CloseRoomsCheck | undefined;
+  /** Refuse an empty comment (the server's rule, or the host's). */
+  requireComment: boolean;
+  /** Tags offered while typing. */
+  tagSuggestions: readonly string[];
+  /** Which transcript options to show. */
+  transcript: { email: boolean; pdf: boolean };
+  /** The subject the transcript e-mail starts with. */
+  defaultSubject: string;
+  messages: CloseRoomsMessages;
+  /** Texts shared with the single close dialog (field labels, tag input, field errors). */
+  formMessages: CloseRoomMessages;
+  /** Called with the wrap-up once it is valid. */
+  onSubmit: (wrapUp: WrapUp) => void;
+  onCancel: () => void;
+}
+
+const SHOWN_NAMES = 5;
+type Errors = Partial<Record<'comment' | 'tags' | 'subject', string>>;
+
+/**
+ * The shared wrap-up of a bulk close: which rooms, which are skipped and why, then the comment,
+ * tags and transcript choices applied to every room. Checked on submit; nothing typed is lost.
+ */
+export function CloseRoomsWrapUp({ id, rooms, check, requireComment, tagSuggestions, transcript, defaultSubject, messages, formMessages, onSubmit, onCancel }: CloseRoomsWrapUpProps) {
+  const [comment, setComment] = useState('');
+  const [tags, setTags] = useState<string[]>([]);
+  const [sendTranscript, setSendTranscript] = useState(false);
+  const [subject, setSubject] = useState(defaultSubject);
+  const [pdf, setPdf] = useState(false);
+  const [errors, setErrors] = useState<Errors>({});
+  const names = new Map(rooms.map((room) => [room.rid, room.name ?? room.rid]));
+  const closable = check?.closable ?? rooms.length;
+  const tagsRequired = check?.tagsRequired === true;
+  const fieldError = formMessages.fieldErrors;
+
+  function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    if (!check || closable === 0) return;
+    const next: Errors = {};
+    if (requireComment && !comment.trim()) next.comment = fieldError['comment-required'];
+    const cleanTags = normaliseTags(tags);
+    if (tagsRequired && cleanTags.length === 0) next.tags = `${fieldError['tags-required']} ${formatMessage(messages.tagsRequiredBy, { departments: check.tagsRequiredBy.join(', ') })}`;
+    if (sendTranscript && !singleLine(subject)) next.subject = fieldError['subject-required'];
+    setErrors(next);
+    const first = (['comment', 'tags', 'subject'] as const).find((field) => next[field]);
+    if (first) {
+      document.getElementById(`${id}-${first}`)?.focus();
+      return;
+    }
+    onSubmit({
+      comment: comment.trim() ? comment : undefined,
+      tags: cleanTags.length ? cleanTags : undefined,
+      transcriptEmail: sendTranscript ? { subject: singleLine(subject) } : false,
+      generateTranscriptPdf: pdf || undefined,
+    });
+  }
+
+  return (
+    <form className="rcou-form" noValidate onSubmit={submit}>
+      <div className="rcou-form__body">
+        <details className="rcou-bulk__selected">
+          <summary>
+            {messages.selectedRooms} ({rooms.length.toLocaleString(messages.locale)}):{' '}
+            {rooms.slice(0, SHOWN_NAMES).map((room) => room.name ?? room.rid).join(', ')}
+            {rooms.length > SHOWN_NAMES && ` ${formatMessage(messages.andMore, { count: rooms.length - SHOWN_NAMES })}`}
+          </summary>
+          <ul className="rcou-bulk__room-list">
+            {rooms.map((room) => (
+              <li key={room.rid}>{room.name ?? room.rid}</li>
+            ))}
+          </ul>
+        </details>
+        {!check && <p role="status">{messages.checking}</p>}
+        {check && check.skip.length > 0 && (
+          <section className="rcou-alert" aria-labelledby={`${id}-skipped`}>
+            <h3 id={`${id}-skipped`} className="rcou-bulk__subheading">
+              {formatMessage(messages.skippedHeading, { count: check.skip.length })}
+            </h3>
+            <ul className="rcou-bulk__room-list">
+              {check.skip.map((skip) => (
+                <li key={skip.rid}>
+                  {names.get(skip.rid)}: {formatMessage(messages.skipReasons[skip.reason], { department: skip.department ?? '' })}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <Field id={`${id}-comment`} label={formMessages.commentLabel} labelSuffix={requireComment ? formMessages.requiredSuffix : undefined} error={errors.comment}>
+          {(wiring) => (
+            <textarea {...wiring} className="rcou-input rcou-textarea" rows={3} value={comment} placeholder={formMessages.commentPlaceholder} aria-required={requireComment || undefined} onChange={(event) => setComment(event.target.value)} />
+          )}
+        </Field>
+        <Field
+          id={`${id}-tags`}
+          label={formMessages.tagsLabel}
+          labelSuffix={tagsRequired ? formMessages.requiredSuffix : undefined}
+          hint={tagsRequired && check ? `${formatMessage(messages.tagsRequiredBy, { departments: check.tagsRequiredBy.join(', ') })} ${formMessages.tagsHint}` : formMessages.tagsHint}
+          error={errors.tags}
+        >
+          {(wiring) => (
+            <TagInput
+              id={wiring.id}
+              value={tags}
+              onChange={setTags}
+              suggestions={tagSuggestions}
+              messages={formMessages}
+              describedBy={wiring['aria-describedby']}
+              invalid={Boolean(errors.tags)}
+              required={tagsRequired}
+            />
+          )}
+        </Field>
+        {transcript.email && (
+          <div className="rcou-form__group">
+            <div className="rcou-check">
+              <input id={`${id}-send-transcript`} type="checkbox" className="rcou-check__input" checked={sendTranscript} aria-describedby={`${id}-send-transcript-hint`} onChange={(event) => setSendTranscript(event.target.checked)} />
+              <label htmlFor={`${id}-send-transcript`} className="rcou-check__label">
+                {messages.transcriptEmailLabel}
+              </label>
+            </div>
+            <p id={`${id}-send-transcript-hint`} className="rcou-field__hint">
+              {formatMessage(messages.transcriptEmailHint, { count: check?.withEmail ?? 0, total: closable })}
+            </p>
+            {sendTranscript && (
+              <Field id={`${id}-subject`} label={formMessages.transcriptSubjectLabel} error={errors.subject}>
+                {(wiring) => <input {...wiring} type="text" className="rcou-input" aria-required="true" value={subject} onChange={(event) => setSubject(event.target.value)} />}
+              </Field>
+            )}
+          </div>
+        )}
+        {transcript.pdf && (
+          <div className="rcou-check">
+            <input id={`${id}-pdf`} type="checkbox" className="rcou-check__input" checked={pdf} onChange={(event) => setPdf(event.target.checked)} />
+            <label htmlFor={`${id}-pdf`} className="rcou-check__label">
+              {formMessages.pdfTranscriptLabel}
+            </label>
+          </div>
+        )}
+      </div>
+      <div className="rcou-form__actions">
+        <button type="button" className="rcou-button" onClick={onCancel}>
+          {messages.cancel}
+        </button>
+        <button type="submit" className="rcou-button" data-variant="primary" aria-disabled={!check || closable === 0 || undefined}>
+          {formatMessage(messages.submit, { count: closable })}
+        </button>
+      </div>
+    </form>
+  );
+}

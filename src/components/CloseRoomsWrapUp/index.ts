@@ -1,0 +1,2 @@
+export { CloseRoomsWrapUp } from './CloseRoomsWrapUp';
+export type { CloseRoomsWrapUpProps } from './CloseRoomsWrapUp';
