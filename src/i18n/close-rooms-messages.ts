@@ -69,6 +69,8 @@ export interface CloseRoomsMessages {
   previousPage: string;
   nextPage: string;
   noResults: string;
+  /** Column headers of the results table. */
+  columns: { room: string; status: string; reason: string };
   /** Status of a room in the results list. */
   statuses: Record<BulkRoomStatus, string>;
   /** Why a room was not closed, by `CloseRoomError.kind`. */
@@ -80,11 +82,12 @@ export interface CloseRoomsMessages {
 }
 
 /** What a `messages` prop of `CloseRoomsDialog` may hold: any key, nested records merged. */
-export type CloseRoomsMessagesOverride = Partial<Omit<CloseRoomsMessages, 'skipReasons' | 'counts' | 'statuses' | 'reasons'>> & {
+export type CloseRoomsMessagesOverride = Partial<Omit<CloseRoomsMessages, 'skipReasons' | 'counts' | 'statuses' | 'reasons' | 'columns'>> & {
   skipReasons?: Partial<CloseRoomsMessages['skipReasons']>;
   counts?: Partial<CloseRoomsMessages['counts']>;
   statuses?: Partial<CloseRoomsMessages['statuses']>;
   reasons?: Partial<CloseRoomsMessages['reasons']>;
+  columns?: Partial<CloseRoomsMessages['columns']>;
 };
 
 /** English texts of `CloseRoomsDialog`. */
@@ -137,6 +140,7 @@ export const enCloseRoomsMessages: CloseRoomsMessages = {
   previousPage: 'Previous',
   nextPage: 'Next',
   noResults: 'Nothing to show.',
+  columns: { room: 'Conversation', status: 'Status', reason: 'Reason' },
   statuses: {
     queued: 'Waiting',
     sending: 'Closing…',
@@ -175,5 +179,6 @@ export function mergeCloseRoomsMessages(base: CloseRoomsMessages, override: Clos
     counts: { ...base.counts, ...override.counts },
     statuses: { ...base.statuses, ...override.statuses },
     reasons: { ...base.reasons, ...override.reasons },
+    columns: { ...base.columns, ...override.columns },
   };
 }

@@ -50,6 +50,7 @@ export const esCloseRoomsMessages: CloseRoomsMessages = {
   previousPage: 'Anterior',
   nextPage: 'Siguiente',
   noResults: 'Nada que mostrar.',
+  columns: { room: 'Conversación', status: 'Estado', reason: 'Motivo' },
   statuses: {
     queued: 'En espera',
     sending: 'Cerrando…',

@@ -50,6 +50,7 @@ export const ptBRCloseRoomsMessages: CloseRoomsMessages = {
   previousPage: 'Anterior',
   nextPage: 'Próxima',
   noResults: 'Nada para mostrar.',
+  columns: { room: 'Conversa', status: 'Situação', reason: 'Motivo' },
   statuses: {
     queued: 'Aguardando',
     sending: 'Encerrando…',
