@@ -14,7 +14,7 @@ import { DEFAULT_TRANSCRIPT_SUBJECT } from '../../schema/close-room-form-schema'
 import { cx } from '../../utils/cx';
 import { CloseRoomsProgress } from '../CloseRoomsProgress/CloseRoomsProgress';
 import { CloseRoomsResults } from '../CloseRoomsResults/CloseRoomsResults';
-import { CloseRoomsWrapUp } from '../CloseRoomsWrapUp/CloseRoomsWrapUp';
+import { CloseRoomsWrapUpForm } from '../CloseRoomsWrapUpForm/CloseRoomsWrapUpForm';
 
 export interface CloseRoomsDialogProps {
   /** The selected rooms, with what the host's list knows of each (department, serving agent, visitor e-mail). */
@@ -153,7 +153,7 @@ export function CloseRoomsDialog({
               <CloseRoomsResults id={id} rooms={snapshot.rooms} messages={m} transcriptAsked={Boolean(snapshot.wrapUp.transcriptEmail)} />
             </>
           ) : (
-            <CloseRoomsWrapUp
+            <CloseRoomsWrapUpForm
               id={id}
               rooms={rooms}
               check={check}

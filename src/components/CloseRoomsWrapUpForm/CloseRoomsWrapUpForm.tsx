@@ -9,7 +9,7 @@ import { normaliseTags, singleLine } from '../../schema/close-room-form-schema';
 import { Field } from '../Field/Field';
 import { TagInput } from '../TagInput/TagInput';
 
-export interface CloseRoomsWrapUpProps {
+export interface CloseRoomsWrapUpFormProps {
   /** Prefix of the fields' ids. */
   id: string;
   /** The selected rooms. */
@@ -39,7 +39,7 @@ type Errors = Partial<Record<'comment' | 'tags' | 'subject', string>>;
  * The shared wrap-up of a bulk close: which rooms, which are skipped and why, then the comment,
  * tags and transcript choices applied to every room. Checked on submit; nothing typed is lost.
  */
-export function CloseRoomsWrapUp({ id, rooms, check, requireComment, tagSuggestions, transcript, defaultSubject, messages, formMessages, onSubmit, onCancel }: CloseRoomsWrapUpProps) {
+export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSuggestions, transcript, defaultSubject, messages, formMessages, onSubmit, onCancel }: CloseRoomsWrapUpFormProps) {
   const [comment, setComment] = useState('');
   const [tags, setTags] = useState<string[]>([]);
   const [sendTranscript, setSendTranscript] = useState(false);

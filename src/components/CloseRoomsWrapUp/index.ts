@@ -1,2 +1,0 @@
-export { CloseRoomsWrapUp } from './CloseRoomsWrapUp';
-export type { CloseRoomsWrapUpProps } from './CloseRoomsWrapUp';
