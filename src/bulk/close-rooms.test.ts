@@ -120,6 +120,32 @@ describe('closeRooms', () => {
     job.discard();
   });
 
+  it('pause and resume while a request is in flight keep one request at a time', async () => {
+    mock.set({ delayMs: 30 });
+    let inFlight = 0;
+    let most = 0;
+    const base = testClient();
+    const client = { ...base, request: async (request: Parameters<typeof base.request>[0]) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      try {
+        return await base.request(request);
+      } finally {
+        inFlight -= 1;
+      }
+    } };
+    const job = createCloseRoomsJob(client, toBulkRooms(bulk.slice(0, 4)), wrapUp, { storage: null, storageKey: 'test-pause-resume' });
+    job.start();
+    await until(() => job.getSnapshot().current !== undefined);
+    job.pause();
+    expect(job.getSnapshot().phase).toBe('pausing');
+    job.resume();
+    await until(() => job.getSnapshot().phase === 'done');
+    expect(most).toBe(1);
+    expect(job.getSnapshot().counts.closed).toBe(4);
+    job.discard();
+  });
+
   it('survives a reload: the saved job is offered paused, what was done is kept, and the rest closes', async () => {
     mock.set({ delayMs: 30 });
     const storage = memoryStorage();
