@@ -77,7 +77,9 @@ const commands = [
   fc.constant(command('resume', (_m, real) => real.job.resume())),
   fc.constant(command('cancel', (_m, real) => real.job.cancel())),
   fc.constant(command('retry', (_m, real) => real.job.retry())),
-  fc.integer({ min: 0, max: 80 }).map((ms) => command(`wait ${ms}`, () => settle(ms))),
+  fc.integer({ min: 0, max: 80 }).map((ms) => command(`wait ${ms}`, async () => {
+    await settle(ms);
+  })),
   fc.constant(
     command('reload', (model, real) => {
       const sending = real.job.getSnapshot().current?.rid;

@@ -50,7 +50,7 @@ describe('given a CloseRoomsDialog over the default rooms', () => {
     await user.click(screen.getByRole('button', { name: 'Close 6 conversations' }));
     await waitFor(() => expect(progress()).toHaveAttribute('aria-valuenow', '7'), { timeout: 5000 });
     expect(progress()).toHaveAttribute('aria-valuemax', '7');
-    expect(screen.getByText('Finished: 6 closed, 0 not closed, 1 skipped.', { selector: 'p:not([role])' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Finished: 6 closed, 0 not closed, 1 skipped.');
     expect(postsOf('room-legal')).toBe(0);
     const table = screen.getByRole('table', { name: 'Conversations' });
     expect(within(table).getByRole('row', { name: /Old Visitor Already closed/ })).toBeInTheDocument();
@@ -83,10 +83,28 @@ describe('given a run against a rate limit', () => {
     await user.click(screen.getByRole('button', { name: 'Resume' }));
     await waitFor(() => expect(progress()).toHaveAttribute('aria-valuenow', '4'));
     await user.click(screen.getByRole('button', { name: 'Stop' }));
-    await screen.findByText('Stopped: 4 closed, 2 not sent.', { selector: 'p:not([role])' });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Stopped: 4 closed, 2 not sent.'), { timeout: 5000 });
     expect(mock.closeRequests).toHaveLength(4);
     expect(screen.getByRole('button', { name: 'Retry 2 not closed' })).toBeInTheDocument();
     await expectNoAxeViolations();
+  });
+});
+
+describe('given a run of 12 rooms', () => {
+  it('announces politely every 5 rooms and once at the end, not every room', async () => {
+    mock.set({ delayMs: 10 });
+    const { user } = openDialog({ rooms: toBulkRooms(bulk) });
+    await fillAndStart(user);
+    const status = screen.getByRole('status');
+    expect(status).toHaveAttribute('role', 'status');
+    const heard: string[] = [];
+    const observer = new MutationObserver(() => {
+      if (status.textContent && heard.at(-1) !== status.textContent) heard.push(status.textContent);
+    });
+    observer.observe(status, { childList: true, characterData: true, subtree: true });
+    await waitFor(() => expect(status).toHaveTextContent(/^Finished/), { timeout: 5000 });
+    observer.disconnect();
+    expect(heard).toEqual(['5 of 12 conversations handled.', '10 of 12 conversations handled.', 'Finished: 12 closed, 0 not closed, 0 skipped.']);
   });
 });
 
@@ -115,13 +133,13 @@ describe('given failures mid-run', () => {
     mock.set({ roomFailures: { 'bulk-0002': 'server-error', 'bulk-0005': 'unavailable-html' } });
     const { user } = openDialog();
     await fillAndStart(user);
-    await screen.findByText('Finished: 4 closed, 2 not closed, 0 skipped.', { selector: 'p:not([role])' });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Finished: 4 closed, 2 not closed, 0 skipped.'), { timeout: 5000 });
     await user.click(screen.getByRole('radio', { name: 'Not closed' }));
     const rows = within(screen.getByRole('table', { name: 'Conversations' })).getAllByRole('row').slice(1);
     expect(rows.map((row) => row.textContent)).toEqual(['Visitor 0002Not closedRocket.Chat had a problem.', 'Visitor 0005Not closedRocket.Chat had a problem.']);
     mock.set({ roomFailures: {} });
     await user.click(screen.getByRole('button', { name: 'Retry 2 not closed' }));
-    await screen.findByText('Finished: 6 closed, 0 not closed, 0 skipped.', { selector: 'p:not([role])' });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Finished: 6 closed, 0 not closed, 0 skipped.'), { timeout: 5000 });
     expect(postsOf('bulk-0001')).toBe(1);
     expect(postsOf('bulk-0002')).toBe(2);
   });

@@ -85,15 +85,18 @@ export function CloseRoomsDialog({
 }: CloseRoomsDialogProps) {
   const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen);
   const open = openProp ?? uncontrolledOpen;
-  const setOpen = (next: boolean) => {
-    if (openProp === undefined) setUncontrolledOpen(next);
-    onOpenChange?.(next);
-  };
   const id = useId();
   const m = mergeCloseRoomsMessages(enCloseRoomsMessages, override);
   const formMessages = mergeMessages(enMessages, formOverride);
   const job = useCloseRooms({ storage, storageKey });
   const { snapshot } = job;
+  const setOpen = (next: boolean) => {
+    if (openProp === undefined) setUncontrolledOpen(next);
+    // A finished job is read once: the next opening starts from the selection again. A job still
+    // running goes on while the dialog is closed.
+    if (!next && snapshot?.phase === 'done') job.discard();
+    onOpenChange?.(next);
+  };
   const checks = useCloseRoomsChecks(rooms, { enabled: open && source === 'server' && !snapshot });
   const facts = source === 'server' ? checks.facts : { departments: {} };
   const check = facts && checkCloseRooms(rooms, {}, facts);
@@ -144,10 +147,7 @@ export function CloseRoomsDialog({
                 onStop={job.cancel}
                 onRetry={job.retry}
                 onDiscard={job.discard}
-                onClose={() => {
-                  job.discard();
-                  setOpen(false);
-                }}
+                onClose={() => setOpen(false)}
                 onSignIn={onUnauthorized}
               />
               <CloseRoomsResults id={id} rooms={snapshot.rooms} messages={m} transcriptAsked={Boolean(snapshot.wrapUp.transcriptEmail)} />

@@ -102,7 +102,12 @@ export function CloseRoomsProgress({ id, snapshot, messages: m, onPause, onResum
       <p role="status" className="rcou-visually-hidden">
         {summary ?? (announced > 0 ? formatMessage(m.announce, { done: number(announced), total: number(total) }) : '')}
       </p>
-      {summary && <p className="rcou-bulk__line">{summary}</p>}
+      {/* Seen here, heard once through the status above. */}
+      {summary && (
+        <p className="rcou-bulk__line" aria-hidden="true">
+          {summary}
+        </p>
+      )}
       <div role="alert" className="rcou-alert-region">
         {alert && (
           <div className="rcou-alert">

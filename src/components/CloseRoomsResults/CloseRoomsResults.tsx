@@ -16,6 +16,9 @@ export interface CloseRoomsResultsProps {
 
 const PROBLEMS = new Set(['failed', 'skipped', 'cancelled']);
 
+// The skip reasons are written to follow "Name: "; alone in a cell they start a sentence.
+const sentence = (text: string, locale: string) => `${text.charAt(0).toLocaleUpperCase(locale)}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+
 interface RowProps {
   room: BulkRoomState;
   messages: CloseRoomsMessages;
@@ -27,7 +30,7 @@ interface RowProps {
 const Row = memo(function Row({ room, messages: m, transcriptAsked }: RowProps) {
   let reason = '';
   if (room.status === 'failed' && room.error) reason = m.reasons[room.error];
-  else if (room.status === 'skipped' && room.skipReason) reason = formatMessage(m.skipReasons[room.skipReason], { department: room.department ?? '' });
+  else if (room.status === 'skipped' && room.skipReason) reason = sentence(formatMessage(m.skipReasons[room.skipReason], { department: room.department ?? '' }), m.locale);
   else if (room.status === 'closed' && transcriptAsked && room.transcriptSent === false) reason = m.noTranscript;
   else if (room.status === 'queued' && room.uncertain) reason = m.uncertain;
   return (
