@@ -36,6 +36,7 @@ export function runJob(client: OmnichannelClient, init: JobStart, options: Close
   let disposed = false;
   let persisted = storage !== null;
   let transportFailures = 0;
+  let unsaved = false;
   let firstWindowEndsAt: number | undefined;
   const rateLimited = { total: 0, afterFirstWindow: 0 };
   const pacer = createRateLimitPacer();
@@ -62,6 +63,7 @@ export function runJob(client: OmnichannelClient, init: JobStart, options: Close
   }
 
   function changed() {
+    unsaved = false;
     snapshot = undefined;
     save();
     for (const listener of [...listeners]) listener();
@@ -177,10 +179,12 @@ export function runJob(client: OmnichannelClient, init: JobStart, options: Close
         continue;
       }
       await send(index);
-      if (!disposed) changed();
+      // Saved and reported by whatever comes next: the next room's send (one write for both,
+      // which halves the storage writes of a fast run), the wait, the end, or the exit below.
+      unsaved = true;
     }
     loop = undefined;
-    if (!disposed && waitingUntil !== undefined) {
+    if (!disposed && (unsaved || waitingUntil !== undefined)) {
       waitingUntil = undefined;
       changed();
     }

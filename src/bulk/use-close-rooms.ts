@@ -34,17 +34,35 @@ export interface UseCloseRoomsResult {
 const noJob = () => () => undefined;
 
 /**
+ * The listener at most once a frame: a fast run changes the job several times a frame, and the
+ * view needs only the latest picture. Without `requestAnimationFrame` (tests, servers) a 16 ms timer.
+ */
+function oncePerFrame(listener: () => void): () => void {
+  let pending = false;
+  const schedule = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (callback: () => void) => setTimeout(callback, 16);
+  return () => {
+    if (pending) return;
+    pending = true;
+    schedule(() => {
+      pending = false;
+      listener();
+    });
+  };
+}
+
+/**
  * A bulk close through the `OmnichannelProvider`'s client, kept in the browser across reloads. On
  * mount it picks up the job running in this page or saved under the key (paused, for the agent to
  * resume). As rooms close, react-query's room lists and details are invalidated (at most every
  * `invalidateEveryMs`, and when the job ends), so lists drop the closed rooms without a reload.
- * The job keeps running when the component unmounts, and a new mount finds it.
+ * The job keeps running when the component unmounts, and a new mount finds it. The component
+ * re-renders at most once a frame, with the latest snapshot.
  */
 export function useCloseRooms({ storage, storageKey, invalidateEveryMs = 3000 }: UseCloseRoomsOptions = {}): UseCloseRoomsResult {
   const client = useOmnichannelClient();
   const queryClient = useQueryClient();
   const [job, setJob] = useState<CloseRoomsJob | undefined>(() => restoreCloseRoomsJob(client, { storage, storageKey }));
-  const subscribe = useCallback((listener: () => void) => (job ? job.subscribe(listener) : noJob()), [job]);
+  const subscribe = useCallback((listener: () => void) => (job ? job.subscribe(oncePerFrame(listener)) : noJob()), [job]);
   const snapshot = useSyncExternalStore(subscribe, () => job?.getSnapshot(), () => job?.getSnapshot());
 
   const closedCount = snapshot ? snapshot.counts.closed + snapshot.counts['already-closed'] : 0;

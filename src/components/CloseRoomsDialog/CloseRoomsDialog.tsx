@@ -99,7 +99,8 @@ export function CloseRoomsDialog({
   };
   const checks = useCloseRoomsChecks(rooms, { enabled: open && source === 'server' && !snapshot });
   const facts = source === 'server' ? checks.facts : { departments: {} };
-  const check = facts && checkCloseRooms(rooms, {}, facts);
+  // Only the form needs the checks: not computed for every progress update of a running job.
+  const check = !snapshot && facts ? checkCloseRooms(rooms, {}, facts) : undefined;
 
   // Once per job: the end is reported, and focus moves to the progress when a job starts.
   const reported = useRef<string | undefined>(undefined);
