@@ -27,7 +27,7 @@ interface RowProps {
 
 // One row per room, memoised on the room's (stable) snapshot object: a progress update
 // re-renders only the rows whose room changed.
-const Row = memo(function Row({ room, messages: m, transcriptAsked }: RowProps) {
+const Row = /* @__PURE__ */ memo(function Row({ room, messages: m, transcriptAsked }: RowProps) {
   let reason = '';
   if (room.status === 'failed' && room.error) reason = m.reasons[room.error];
   else if (room.status === 'skipped' && room.skipReason) reason = sentence(formatMessage(m.skipReasons[room.skipReason], { department: room.department ?? '' }), m.locale);
