@@ -16,6 +16,7 @@ import { CloseRoomsProgress } from '../CloseRoomsProgress/CloseRoomsProgress';
 import { CloseRoomsResults } from '../CloseRoomsResults/CloseRoomsResults';
 import { CloseRoomsWrapUpForm } from '../CloseRoomsWrapUpForm/CloseRoomsWrapUpForm';
 
+/** Props of `CloseRoomsDialog`. */
 export interface CloseRoomsDialogProps {
   /** The selected rooms, with what the host's list knows of each (department, serving agent, visitor e-mail). */
   rooms: readonly BulkCloseRoom[];

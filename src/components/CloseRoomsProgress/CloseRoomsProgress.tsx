@@ -4,14 +4,21 @@ import type { CloseRoomsSnapshot } from '../../bulk/types';
 import type { CloseRoomsMessages } from '../../i18n/close-rooms-messages';
 import { formatMessage, formatWait } from '../../i18n/messages';
 
+/** Props of `CloseRoomsProgress`, the progress view of a bulk close. */
 export interface CloseRoomsProgressProps {
   /** Prefix of the ids. */
   id: string;
+  /** The job's picture (`useCloseRooms().snapshot`). */
   snapshot: CloseRoomsSnapshot;
+  /** The texts (`enCloseRoomsMessages`, or a merged override). */
   messages: CloseRoomsMessages;
+  /** Pause: nothing new is sent. */
   onPause: () => void;
+  /** Resume a paused job. */
   onResume: () => void;
+  /** Stop: nothing new is sent; the request in flight finishes and is reported. */
   onStop: () => void;
+  /** Retry the rooms that failed for a reason a retry can fix, and the ones not sent. */
   onRetry: () => void;
   /** Leaves the finished job (forgets it). */
   onClose: () => void;

@@ -3,10 +3,13 @@ import type { BulkRoomState } from '../../bulk/types';
 import type { CloseRoomsMessages } from '../../i18n/close-rooms-messages';
 import { formatMessage } from '../../i18n/messages';
 
+/** Props of `CloseRoomsResults`, the per-room outcomes of a bulk close. */
 export interface CloseRoomsResultsProps {
   /** Prefix of the ids. */
   id: string;
+  /** The rooms of the job (`snapshot.rooms`). */
   rooms: readonly BulkRoomState[];
+  /** The texts (`enCloseRoomsMessages`, or a merged override). */
   messages: CloseRoomsMessages;
   /** Whether transcripts were asked for (a closed room without an e-mail then says so). @default false */
   transcriptAsked?: boolean;

@@ -9,6 +9,7 @@ import { normaliseTags, singleLine } from '../../schema/close-room-form-schema';
 import { Field } from '../Field/Field';
 import { TagInput } from '../TagInput/TagInput';
 
+/** Props of `CloseRoomsWrapUpForm`, the shared wrap-up of a bulk close. */
 export interface CloseRoomsWrapUpFormProps {
   /** Prefix of the fields' ids. */
   id: string;
@@ -24,16 +25,26 @@ export interface CloseRoomsWrapUpFormProps {
   transcript: { email: boolean; pdf: boolean };
   /** The subject the transcript e-mail starts with. */
   defaultSubject: string;
+  /** The bulk texts (`enCloseRoomsMessages`, or a merged override). */
   messages: CloseRoomsMessages;
   /** Texts shared with the single close dialog (field labels, tag input, field errors). */
   formMessages: CloseRoomMessages;
   /** Called with the wrap-up once it is valid. */
   onSubmit: (wrapUp: WrapUp) => void;
+  /** The Cancel button. */
   onCancel: () => void;
 }
 
 const SHOWN_NAMES = 5;
 type Errors = Partial<Record<'comment' | 'tags' | 'subject', string>>;
+
+/** A field's label, hint and error with their ids, as `Field` renders them, and the control's `aria-describedby`. */
+function fieldOf(id: string, label: string, { labelSuffix, hint, error }: { labelSuffix?: string; hint?: string; error?: string }) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  return { field: { id, label, labelSuffix, hint, hintId, error, errorId }, describedBy };
+}
 
 /**
  * The shared wrap-up of a bulk close: which rooms, which are skipped and why, then the comment,
@@ -50,6 +61,14 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
   const closable = check?.closable ?? rooms.length;
   const tagsRequired = check?.tagsRequired === true;
   const fieldError = formMessages.fieldErrors;
+  const tagsRule = tagsRequired && check ? formatMessage(messages.tagsRequiredBy, { departments: check.tagsRequiredBy.join(', ') }) : undefined;
+  const commentField = fieldOf(`${id}-comment`, formMessages.commentLabel, { labelSuffix: requireComment ? formMessages.requiredSuffix : undefined, error: errors.comment });
+  const tagsField = fieldOf(`${id}-tags`, formMessages.tagsLabel, {
+    labelSuffix: tagsRequired ? formMessages.requiredSuffix : undefined,
+    hint: tagsRule ? `${tagsRule} ${formMessages.tagsHint}` : formMessages.tagsHint,
+    error: errors.tags,
+  });
+  const subjectField = fieldOf(`${id}-subject`, formMessages.transcriptSubjectLabel, { labelSuffix: formMessages.requiredSuffix, error: errors.subject });
 
   function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -103,30 +122,30 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
             </ul>
           </section>
         )}
-        <Field id={`${id}-comment`} label={formMessages.commentLabel} labelSuffix={requireComment ? formMessages.requiredSuffix : undefined} error={errors.comment}>
-          {(wiring) => (
-            <textarea {...wiring} className="rcou-input rcou-textarea" rows={3} value={comment} placeholder={formMessages.commentPlaceholder} aria-required={requireComment || undefined} onChange={(event) => setComment(event.target.value)} />
-          )}
+        <Field field={commentField.field}>
+          <textarea
+            id={commentField.field.id}
+            className="rcou-input rcou-textarea"
+            rows={3}
+            value={comment}
+            placeholder={formMessages.commentPlaceholder}
+            aria-required={requireComment || undefined}
+            aria-invalid={errors.comment ? true : undefined}
+            aria-describedby={commentField.describedBy}
+            onChange={(event) => setComment(event.target.value)}
+          />
         </Field>
-        <Field
-          id={`${id}-tags`}
-          label={formMessages.tagsLabel}
-          labelSuffix={tagsRequired ? formMessages.requiredSuffix : undefined}
-          hint={tagsRequired && check ? `${formatMessage(messages.tagsRequiredBy, { departments: check.tagsRequiredBy.join(', ') })} ${formMessages.tagsHint}` : formMessages.tagsHint}
-          error={errors.tags}
-        >
-          {(wiring) => (
-            <TagInput
-              id={wiring.id}
-              value={tags}
-              onChange={setTags}
-              suggestions={tagSuggestions}
-              messages={formMessages}
-              describedBy={wiring['aria-describedby']}
-              invalid={Boolean(errors.tags)}
-              required={tagsRequired}
-            />
-          )}
+        <Field field={tagsField.field}>
+          <TagInput
+            id={tagsField.field.id}
+            value={tags}
+            onChange={setTags}
+            suggestions={tagSuggestions}
+            messages={formMessages}
+            describedBy={tagsField.describedBy}
+            invalid={Boolean(errors.tags)}
+            required={tagsRequired}
+          />
         </Field>
         {transcript.email && (
           <div className="rcou-form__group">
@@ -140,8 +159,17 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
               {formatMessage(messages.transcriptEmailHint, { count: check?.withEmail ?? 0, total: closable })}
             </p>
             {sendTranscript && (
-              <Field id={`${id}-subject`} label={formMessages.transcriptSubjectLabel} error={errors.subject}>
-                {(wiring) => <input {...wiring} type="text" className="rcou-input" aria-required="true" value={subject} onChange={(event) => setSubject(event.target.value)} />}
+              <Field field={subjectField.field}>
+                <input
+                  id={subjectField.field.id}
+                  type="text"
+                  className="rcou-input"
+                  aria-required="true"
+                  aria-invalid={errors.subject ? true : undefined}
+                  aria-describedby={subjectField.describedBy}
+                  value={subject}
+                  onChange={(event) => setSubject(event.target.value)}
+                />
               </Field>
             )}
           </div>
