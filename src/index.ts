@@ -184,6 +184,6 @@ export type { CloseRoomsProgressProps } from './components/CloseRoomsProgress';
 export { CloseRoomsResults } from './components/CloseRoomsResults';
 export type { CloseRoomsResultsProps } from './components/CloseRoomsResults';
 export { CloseRoomsWrapUpForm } from './components/CloseRoomsWrapUpForm';
-export type { CloseRoomsWrapUpFormProps } from './components/CloseRoomsWrapUpForm';
+export type { CloseRoomsWrapUpDraft, CloseRoomsWrapUpFormProps } from './components/CloseRoomsWrapUpForm';
 export { enCloseRoomsMessages, mergeCloseRoomsMessages } from './i18n/close-rooms-messages';
 export type { CloseRoomsMessages, CloseRoomsMessagesOverride } from './i18n/close-rooms-messages';

@@ -58,6 +58,20 @@ describe('given a CloseRoomsDialog over the default rooms', () => {
     await expectNoAxeViolations();
   });
 
+  it('keeps what the agent typed when the dialog is closed and opened again', async () => {
+    const user = userEvent.setup();
+    renderWithClient(<CloseRoomsDialog rooms={toBulkRooms(bulk.slice(0, 3))} storageKey={KEY} trigger={<button type="button">Close selected…</button>} />);
+    await user.click(screen.getByRole('button', { name: 'Close selected…' }));
+    await user.type(await screen.findByRole('textbox', { name: /^Comment/ }), 'Gone quiet');
+    await user.type(screen.getByRole('combobox', { name: /^Tags/ }), 'stale{Enter}');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: 'Close selected…' }));
+    expect(await screen.findByRole('textbox', { name: /^Comment/ })).toHaveValue('Gone quiet');
+    expect(screen.getByRole('list', { name: 'Selected tags' })).toHaveTextContent('stale');
+    expect(mock.closeRequests).toEqual([]);
+  });
+
   it('skips the rooms of other agents when the agent may not close them', async () => {
     const client = browserClient({ credentials: { userId: mockAgentOwnRoomsOnly.userId, authToken: mockAgentOwnRoomsOnly.authToken } });
     openDialog({ rooms: toBulkRooms(createMockRooms()).slice(3, 5) }, client);
@@ -77,7 +91,7 @@ describe('given a run against a rate limit', () => {
     expect(mock.closeRequests).toHaveLength(2);
     await expectNoAxeViolations();
     await user.click(screen.getByRole('button', { name: 'Pause' }));
-    expect(screen.getByText('Paused. Nothing is being sent.')).toBeInTheDocument();
+    expect(await screen.findByText('Paused. Nothing is being sent.')).toBeInTheDocument();
     await new Promise((resolve) => setTimeout(resolve, 1700));
     expect(mock.closeRequests).toHaveLength(2);
     await user.click(screen.getByRole('button', { name: 'Resume' }));

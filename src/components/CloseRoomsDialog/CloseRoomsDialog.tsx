@@ -15,6 +15,7 @@ import { cx } from '../../utils/cx';
 import { CloseRoomsProgress } from '../CloseRoomsProgress/CloseRoomsProgress';
 import { CloseRoomsResults } from '../CloseRoomsResults/CloseRoomsResults';
 import { CloseRoomsWrapUpForm } from '../CloseRoomsWrapUpForm/CloseRoomsWrapUpForm';
+import type { CloseRoomsWrapUpDraft } from '../CloseRoomsWrapUpForm/CloseRoomsWrapUpForm';
 
 /** Props of `CloseRoomsDialog`. */
 export interface CloseRoomsDialogProps {
@@ -111,6 +112,8 @@ export function CloseRoomsDialog({
       onFinished?.(snapshot);
     }
   }, [snapshot, onFinished]);
+  // What the agent typed survives closing the dialog (kept while it is mounted), until a job starts.
+  const [draft, setDraft] = useState<CloseRoomsWrapUpDraft | undefined>(undefined);
   const jobId = snapshot?.id;
   useEffect(() => {
     if (jobId) document.getElementById(`${id}-progress-label`)?.focus();
@@ -166,7 +169,12 @@ export function CloseRoomsDialog({
               messages={m}
               formMessages={formMessages}
               onCancel={() => setOpen(false)}
-              onSubmit={(wrapUp) => job.start(rooms, wrapUp, { skip: check?.skip })}
+              draft={draft}
+              onDraftChange={setDraft}
+              onSubmit={(wrapUp) => {
+                job.start(rooms, wrapUp, { skip: check?.skip });
+                setDraft(undefined);
+              }}
             />
           )}
         </Dialog.Content>

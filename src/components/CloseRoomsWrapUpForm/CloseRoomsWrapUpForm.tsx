@@ -31,8 +31,26 @@ export interface CloseRoomsWrapUpFormProps {
   formMessages: CloseRoomMessages;
   /** Called with the wrap-up once it is valid. */
   onSubmit: (wrapUp: WrapUp) => void;
+  /** What the agent had entered when the form last unmounted (the dialog closed): it starts from it. */
+  draft?: CloseRoomsWrapUpDraft;
+  /** Called with what the agent entered, as it changes, for `draft`. */
+  onDraftChange?: (draft: CloseRoomsWrapUpDraft) => void;
   /** The Cancel button. */
   onCancel: () => void;
+}
+
+/** What the agent entered in the wrap-up form, kept while its dialog is closed. */
+export interface CloseRoomsWrapUpDraft {
+  /** The comment typed. */
+  comment: string;
+  /** The tags added. */
+  tags: string[];
+  /** "Email each visitor the transcript". */
+  sendTranscript: boolean;
+  /** The e-mail's subject. */
+  subject: string;
+  /** "Generate PDF transcript". */
+  pdf: boolean;
 }
 
 const SHOWN_NAMES = 5;
@@ -50,12 +68,19 @@ function fieldOf(id: string, label: string, { labelSuffix, hint, error }: { labe
  * The shared wrap-up of a bulk close: which rooms, which are skipped and why, then the comment,
  * tags and transcript choices applied to every room. Checked on submit; nothing typed is lost.
  */
-export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSuggestions, transcript, defaultSubject, messages, formMessages, onSubmit, onCancel }: CloseRoomsWrapUpFormProps) {
-  const [comment, setComment] = useState('');
-  const [tags, setTags] = useState<string[]>([]);
-  const [sendTranscript, setSendTranscript] = useState(false);
-  const [subject, setSubject] = useState(defaultSubject);
-  const [pdf, setPdf] = useState(false);
+export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSuggestions, transcript, defaultSubject, messages, formMessages, onSubmit, onCancel, draft, onDraftChange }: CloseRoomsWrapUpFormProps) {
+  const [values, setValues] = useState<CloseRoomsWrapUpDraft>(() => draft ?? { comment: '', tags: [], sendTranscript: false, subject: defaultSubject, pdf: false });
+  const { comment, tags, sendTranscript, subject, pdf } = values;
+  const change = (next: Partial<CloseRoomsWrapUpDraft>) => {
+    const merged = { ...values, ...next };
+    setValues(merged);
+    onDraftChange?.(merged);
+  };
+  const setComment = (value: string) => change({ comment: value });
+  const setTags = (value: string[]) => change({ tags: value });
+  const setSendTranscript = (value: boolean) => change({ sendTranscript: value });
+  const setSubject = (value: string) => change({ subject: value });
+  const setPdf = (value: boolean) => change({ pdf: value });
   const [errors, setErrors] = useState<Errors>({});
   const names = new Map(rooms.map((room) => [room.rid, room.name ?? room.rid]));
   const closable = check?.closable ?? rooms.length;

@@ -1,2 +1,2 @@
 export { CloseRoomsWrapUpForm } from './CloseRoomsWrapUpForm';
-export type { CloseRoomsWrapUpFormProps } from './CloseRoomsWrapUpForm';
+export type { CloseRoomsWrapUpDraft, CloseRoomsWrapUpFormProps } from './CloseRoomsWrapUpForm';
