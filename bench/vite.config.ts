@@ -1,8 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// `npm run bench` builds these two pages in production mode: the library's dialog and the floor
-// (the same fields as plain HTML in a native <dialog>, no library).
+// `npm run bench` builds these pages in production mode: the library's dialog and the floor
+// (the same fields as plain HTML in a native <dialog>, no library), and the bulk close (#15).
 export default defineConfig({
   root: import.meta.dirname,
   base: './',
@@ -11,6 +11,6 @@ export default defineConfig({
   build: {
     outDir: '../bench-results/site',
     emptyOutDir: true,
-    rollupOptions: { input: { library: `${import.meta.dirname}/library.html`, floor: `${import.meta.dirname}/floor.html` } },
+    rollupOptions: { input: { library: `${import.meta.dirname}/library.html`, floor: `${import.meta.dirname}/floor.html`, bulk: `${import.meta.dirname}/bulk.html` } },
   },
 });

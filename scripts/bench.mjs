@@ -96,8 +96,22 @@ async function measure(pageName) {
   };
 }
 
-const library = await measure('library');
-const floor = await measure('floor');
+// BENCH_ONLY=bulk runs only the bulk close figures (#15); BENCH_ONLY=dialog only the dialog's.
+const only = process.env.BENCH_ONLY;
+const library = only === 'bulk' ? undefined : await measure('library');
+const floor = only === 'bulk' ? undefined : await measure('floor');
+
+// The bulk close (#15): 1,000 rooms against the mock's limit on a fast window (50 calls per
+// 500 ms: about 10 s), through the real client, job and CloseRoomsDialog, in one page.
+async function measureBulk() {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${base}bulk.html?rooms=1000&calls=50&windowMs=500`);
+  await page.waitForFunction(() => window.bulkBench !== undefined);
+  const figures = await page.evaluate(() => window.bulkBench.run());
+  await page.close();
+  return figures;
+}
+const bulk = only === 'dialog' ? undefined : await measureBulk();
 await browser.close();
 await server.close();
 
@@ -112,6 +126,31 @@ const rows = [
 ];
 const fmt = (value) => value.toFixed(value < 1 ? 3 : 1);
 console.log(`\nbench ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Chromium headless, ${RUNS} runs, medians\n`);
+if (library && floor) printDialog();
+if (bulk) printBulk();
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/bench.json', JSON.stringify({ date: new Date().toISOString(), runs: RUNS, library, floor, bulk }, null, 2));
+
+function printBulk() {
+  const { limit } = bulk;
+  const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(`\nbulk close: ${bulk.rooms.toLocaleString('en')} rooms, mock limit ${limit.calls} calls per ${limit.windowMs} ms\n`);
+  console.log('| figure | value |');
+  console.log('| --- | ---: |');
+  console.log(`| rooms closed / close requests sent | ${bulk.closed} / ${bulk.posts} |`);
+  console.log(`| share of the allowance used: closes / (calls × windows the server opened: ${bulk.windowsOpened}) | ${(bulk.allowanceShare * 100).toFixed(1)} % |`);
+  console.log(`| first request to last answer (at the limit: ${seconds(bulk.idealMs)}, the last window's sends after) | ${seconds(bulk.durationMs)} |`);
+  console.log(`| 429 answers: in all / after the first window | ${bulk.rateLimited.total} / ${bulk.rateLimited.afterFirstWindow} |`);
+  console.log(`| limit observed from X-RateLimit-* (calls / window) | ${bulk.observedLimit.limit} / ${bulk.observedLimit.windowMs} ms |`);
+  if (bulk.estimateAtTenth) console.log(`| time left at 10 %: estimated / actual | ${seconds(bulk.estimateAtTenth.estimatedMs)} / ${seconds(bulk.estimateAtTenth.actualMs)} |`);
+  console.log(`| progress view update, 1,000 rooms, render + commit: median / p95 / max (${bulk.updates.count} updates) | ${bulk.updates.median.toFixed(2)} / ${bulk.updates.p95.toFixed(2)} / ${bulk.updates.max.toFixed(2)} ms |`);
+  console.log(`| progress view, 1,000 rooms: first render (mount) | ${bulk.mountMs.toFixed(2)} ms |`);
+  console.log(`| a snapshot of 1,000 rooms built as the job builds it, per change: median / p95 | ${bulk.builds.median.toFixed(2)} / ${bulk.builds.p95.toFixed(2)} ms |`);
+  console.log(`| long animation frames (> 50 ms) during the run | ${bulk.longFrames} |`);
+  console.log(`| keeping the 1,000-room job in sessionStorage, per change | ${bulk.saveMs.toFixed(2)} ms |`);
+}
+
+function printDialog() {
 console.log(`| figure | library | floor | ratio |`);
 console.log(`| --- | ---: | ---: | ---: |`);
 for (const [label, key, unit] of rows) {
@@ -119,5 +158,4 @@ for (const [label, key, unit] of rows) {
 }
 console.log(`| React commits per comment keystroke | ${library.commitsPerKey.toFixed(2)} | n/a | |`);
 console.log(`| renders of CloseRoomDialog / CloseRoomForm per comment keystroke | ${library.dialogRendersPerKey.toFixed(2)} / ${library.formRendersPerKey.toFixed(2)} | n/a | |`);
-mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/bench.json', JSON.stringify({ date: new Date().toISOString(), runs: RUNS, library, floor }, null, 2));
+}

@@ -137,3 +137,53 @@ export type { CloseRoomFormProps, CloseRoomResult, CloseRoomTranscriptOptions } 
 
 export { enMessages, formatMessage, formatWait, mergeMessages } from './i18n';
 export type { CloseRoomMessages, CloseRoomMessagesOverride } from './i18n';
+
+// Closing many conversations at once (#15).
+export {
+  checkCloseRooms,
+  clearSavedCloseRoomsJob,
+  closeRooms,
+  countRooms,
+  createCloseRoomsJob,
+  DEFAULT_CLOSE_ROOMS_STORAGE_KEY,
+  defaultCloseRoomsStorage,
+  isFinalStatus,
+  isRetryableBulkError,
+  loadSavedCloseRoomsJob,
+  readCloseRoomsFacts,
+  restoreCloseRoomsJob,
+  useCloseRooms,
+  useCloseRoomsChecks,
+} from './bulk';
+export type {
+  BulkCloseRoom,
+  BulkRoomCounts,
+  BulkRoomState,
+  BulkRoomStatus,
+  BulkSkip,
+  BulkSkipReason,
+  CloseRoomsCheck,
+  CloseRoomsFacts,
+  CloseRoomsJob,
+  CloseRoomsJobOptions,
+  CloseRoomsOptions,
+  CloseRoomsPauseReason,
+  CloseRoomsPhase,
+  CloseRoomsSnapshot,
+  CloseRoomsWrapUp,
+  ObservedRateLimit,
+  SavedCloseRoomsJob,
+  UseCloseRoomsChecksResult,
+  UseCloseRoomsOptions,
+  UseCloseRoomsResult,
+} from './bulk';
+export { CloseRoomsDialog } from './components/CloseRoomsDialog';
+export type { CloseRoomsDialogProps } from './components/CloseRoomsDialog';
+export { CloseRoomsProgress } from './components/CloseRoomsProgress';
+export type { CloseRoomsProgressProps } from './components/CloseRoomsProgress';
+export { CloseRoomsResults } from './components/CloseRoomsResults';
+export type { CloseRoomsResultsProps } from './components/CloseRoomsResults';
+export { CloseRoomsWrapUpForm } from './components/CloseRoomsWrapUpForm';
+export type { CloseRoomsWrapUpDraft, CloseRoomsWrapUpFormProps } from './components/CloseRoomsWrapUpForm';
+export { enCloseRoomsMessages, mergeCloseRoomsMessages } from './i18n/close-rooms-messages';
+export type { CloseRoomsMessages, CloseRoomsMessagesOverride } from './i18n/close-rooms-messages';

@@ -2,14 +2,16 @@ import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tan
 import { useState } from 'react';
 import { CloseRoomDialog, createOmnichannelClient, livechatRoomKeys, OmnichannelProvider, useOmnichannelClient } from '../../src';
 import type { OmnichannelClient } from '../../src';
+import { BulkClose } from './BulkClose';
 import { mockAgent } from '../../src/testing';
 
-interface ListedRoom {
+export interface ListedRoom {
   _id: string;
   fname?: string;
-  v?: { username?: string };
+  v?: { _id?: string; username?: string };
   lastMessage?: { msg?: string };
   departmentId?: string;
+  servedBy?: { _id?: string };
 }
 
 /** `GET /api/v1/livechat/rooms?open=true`: the agent's open conversations. */
@@ -30,6 +32,16 @@ function Console({ mode }: { mode: 'mock' | 'server' }) {
     queryFn: ({ signal }) => fetchOpenRooms(client, signal),
   });
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // Rooms ticked for "Close selected…"; a ticked room that left the list no longer counts.
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
+  const tickedRooms = rooms.data?.filter((room) => ticked.has(room._id)) ?? [];
+  const tick = (rid: string, on: boolean) =>
+    setTicked((before) => {
+      const next = new Set(before);
+      if (on) next.add(rid);
+      else next.delete(rid);
+      return next;
+    });
   // Derived, not synced: the selection falls back to the first room still open.
   const selected = rooms.data?.find((room) => room._id === selectedId) ?? rooms.data?.[0];
 
@@ -39,6 +51,13 @@ function Console({ mode }: { mode: 'mock' | 'server' }) {
         <h1>Agent console</h1>
         <p className="console__mode">{mode === 'mock' ? 'Built-in mock Rocket.Chat' : 'Connected to your Rocket.Chat'}</p>
       </header>
+      <div className="console__side">
+      <BulkClose
+        rooms={rooms.data ?? []}
+        ticked={tickedRooms}
+        onTickAll={(on) => setTicked(new Set(on ? (rooms.data ?? []).map((room) => room._id) : []))}
+        onFinished={() => setTicked(new Set())}
+      />
       <nav className="console__list" aria-label="Open conversations">
         <h2>Open conversations</h2>
         {rooms.isPending && <p>Loading…</p>}
@@ -46,7 +65,14 @@ function Console({ mode }: { mode: 'mock' | 'server' }) {
         {rooms.data?.length === 0 && <p>No open conversations. Well done!</p>}
         <ul>
           {rooms.data?.map((room) => (
-            <li key={room._id}>
+            <li key={room._id} className="console__row">
+              <input
+                type="checkbox"
+                className="console__tick"
+                aria-label={`Select ${room.fname ?? room.v?.username ?? room._id}`}
+                checked={ticked.has(room._id)}
+                onChange={(event) => tick(room._id, event.target.checked)}
+              />
               <button
                 type="button"
                 className="console__room"
@@ -60,6 +86,7 @@ function Console({ mode }: { mode: 'mock' | 'server' }) {
           ))}
         </ul>
       </nav>
+      </div>
       <main className="console__main">
         {selected ? (
           <section aria-labelledby="conversation-title">

@@ -1,0 +1,2 @@
+export { CloseRoomsDialog } from './CloseRoomsDialog';
+export type { CloseRoomsDialogProps } from './CloseRoomsDialog';

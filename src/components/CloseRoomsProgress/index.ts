@@ -1,0 +1,2 @@
+export { CloseRoomsProgress } from './CloseRoomsProgress';
+export type { CloseRoomsProgressProps } from './CloseRoomsProgress';

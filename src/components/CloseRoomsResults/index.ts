@@ -1,0 +1,2 @@
+export { CloseRoomsResults } from './CloseRoomsResults';
+export type { CloseRoomsResultsProps } from './CloseRoomsResults';

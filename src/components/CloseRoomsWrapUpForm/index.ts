@@ -1,0 +1,2 @@
+export { CloseRoomsWrapUpForm } from './CloseRoomsWrapUpForm';
+export type { CloseRoomsWrapUpDraft, CloseRoomsWrapUpFormProps } from './CloseRoomsWrapUpForm';
