@@ -31,8 +31,6 @@ async function injectedFailure(failure: MockFailure): Promise<Response | undefin
       return undefined;
     case 'network':
       return HttpResponse.error();
-    case 'server-error':
-      return fail('Internal server error', 500);
     case 'bad-gateway-html':
       return HttpResponse.html(HTML_PAGE(502, 'Bad Gateway'), { status: 502 });
     case 'unavailable-html':
@@ -42,7 +40,7 @@ async function injectedFailure(failure: MockFailure): Promise<Response | undefin
     case 'truncated-json':
       return new HttpResponse('{"success": tr', { status: 200, headers: { 'Content-Type': 'application/json' } });
     default:
-      return undefined; // 'none', and 'rate-limited' / 'conflict', answered in the server's own order below
+      return undefined; // 'none', and 'rate-limited' / 'server-error' / 'conflict': Rocket.Chat's own answers, in its order below
   }
 }
 
@@ -92,14 +90,16 @@ export function closeByUserHandler(server: MockServer) {
 
     const agent = server.authenticate(request);
     if (!agent) return server.unauthorized();
+    const limit = server.rateLimit();
     if (failure === 'rate-limited') {
       const seconds = server.settings.rateLimitSeconds;
-      return tooManyRequests(seconds, { 'X-RateLimit-Limit': '10', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(Date.now() + seconds * 1000) });
+      const calls = String(limit?.calls ?? 10);
+      return tooManyRequests(seconds, { 'X-RateLimit-Limit': calls, 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(Date.now() + seconds * 1000) });
     }
-    const limit = server.rateLimit();
     const verdict = limit && server.limiter.take(`${agent.userId} room.closeByUser`, limit);
     if (verdict && !verdict.allowed) return tooManyRequests(verdict.waitSeconds, verdict.headers);
-    const answer = await decide(server, agent, body, failure === 'conflict');
+    // A 500 of Rocket.Chat's own comes after the limiter, which counted the call.
+    const answer = failure === 'server-error' ? fail('Internal server error', 500) : await decide(server, agent, body, failure === 'conflict');
     // With the limiter on, every answer carries the window's figures.
     for (const [name, value] of Object.entries(verdict ? verdict.headers : {})) answer.headers.set(name, value);
     return answer;
