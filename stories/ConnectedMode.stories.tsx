@@ -78,14 +78,15 @@ export const TranscriptSentByServer: Story = on(
   },
 );
 
-/** A room recorded closed on a 7.3+ server that allows force closing: "Close anyway", confirmed. */
+/** A room the agent sees open, recorded closed on a 7.3+ server that allows force closing: "Close anyway", confirmed. */
 export const ForceClose: Story = on(
   { allowForceClose: true },
   {
-    args: { rid: 'room-closed' },
+    args: { rid: 'room-closed', source: 'props', requireComment: true, allowForceClose: true },
     play: async (context) => {
       const dialog = await dialogOf(context);
       await userEvent.type(dialog.getByRole('textbox', { name: /^Comment/ }), 'Stuck open in my queue');
+      await userEvent.click(dialog.getByRole('button', { name: 'Close conversation' }));
       await userEvent.click(await dialog.findByRole('button', { name: 'Close anyway' }));
       await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('Close this conversation again?'));
       await expect(dialog.getByRole('button', { name: 'Yes, close anyway' })).toHaveFocus();

@@ -164,7 +164,9 @@ export function useCloseRoomForm(options: UseCloseRoomFormOptions): CloseRoomFor
       await mutation.mutateAsync(request);
     } catch (caught) {
       const failure = caught as CloseRoomError;
-      if (isCloseRoomError(failure, 'conflict')) setConflicted(true);
+      // The close may have landed (a lost race, or no answer): a retry that finds the room closed
+      // found this close, not a colleague's.
+      if (isCloseRoomError(failure) && ['conflict', 'timeout', 'network', 'server'].includes(failure.kind)) setConflicted(true);
       // The server's kind and the schema's code are the same words for these two.
       const field = failure.kind === 'comment-required' ? 'comment' : failure.kind === 'tags-required' ? 'tags' : undefined;
       if (field === 'tags' && request.tags?.length) {

@@ -149,9 +149,9 @@ export function useCloseRoomOutcome({
       submitProps: { type: 'submit', 'aria-busy': pending || undefined, 'aria-disabled': blocked || undefined },
     },
     wait.until,
-    // Closed by nothing this client did: the server answered already-closed to this form's close,
-    // or connected mode read the room closed. Only then may "Close anyway" be offered (#12.3); a
-    // room this client closed from another form is not stuck.
-    closedBefore || (mine && error?.kind === 'already-closed' && !closedByRace),
+    // The server answered already-closed to this form's own close: only then may "Close anyway" be
+    // offered (#12.3), not from a room read (a colleague's ordinary close is not a stuck room) nor
+    // for a room this client closed from another form.
+    mine && error?.kind === 'already-closed' && !closedByRace,
   ];
 }

@@ -65,7 +65,7 @@ export const esMessages: CloseRoomMessages = {
   transcriptPreferencesHint: 'Estas opciones parten de tus preferencias (Mi cuenta › Omnichannel).',
   forceCloseOffer: 'Si esta conversación aún aparece abierta, puede estar atascada. “Cerrar de todos modos” vuelve a ejecutar el cierre.',
   closeAnyway: 'Cerrar de todos modos',
-  forceCloseConfirm: '¿Cerrar esta conversación otra vez? Úsalo solo para una conversación atascada como abierta.',
+  forceCloseConfirm: '¿Cerrar esta conversación otra vez? Reemplaza el comentario y las etiquetas de cierre ya registrados. Úsalo solo para una conversación atascada como abierta.',
   confirmCloseAnyway: 'Sí, cerrar de todos modos',
   forceCloseUnsupported: 'Este servidor de Rocket.Chat (anterior a 7.3) no puede forzar el cierre. Pide a un administrador que revise la conversación.',
 };

@@ -149,7 +149,7 @@ export const enMessages: CloseRoomMessages = {
   transcriptPreferencesHint: 'These start from your preferences (My account › Omnichannel).',
   forceCloseOffer: 'If this conversation still shows as open, it may be stuck. “Close anyway” runs the close again.',
   closeAnyway: 'Close anyway',
-  forceCloseConfirm: 'Close this conversation again? Use this only for a conversation stuck open.',
+  forceCloseConfirm: 'Close this conversation again? It replaces the closing comment and tags already recorded. Use this only for a conversation stuck open.',
   confirmCloseAnyway: 'Yes, close anyway',
   forceCloseUnsupported: 'This Rocket.Chat server (before 7.3) can’t force a close. Ask an administrator to look at the conversation.',
 };

@@ -65,7 +65,7 @@ export const ptBRMessages: CloseRoomMessages = {
   transcriptPreferencesHint: 'Estas opções começam pelas suas preferências (Minha conta › Omnichannel).',
   forceCloseOffer: 'Se esta conversa ainda aparece aberta, ela pode estar travada. “Encerrar mesmo assim” executa o encerramento de novo.',
   closeAnyway: 'Encerrar mesmo assim',
-  forceCloseConfirm: 'Encerrar esta conversa de novo? Use apenas para uma conversa travada como aberta.',
+  forceCloseConfirm: 'Encerrar esta conversa de novo? Isso substitui o comentário e as tags de encerramento já registrados. Use apenas para uma conversa travada como aberta.',
   confirmCloseAnyway: 'Sim, encerrar mesmo assim',
   forceCloseUnsupported: 'Este servidor Rocket.Chat (anterior à 7.3) não pode forçar o encerramento. Peça a um administrador para verificar a conversa.',
 };

@@ -53,6 +53,9 @@ export interface CloseRoomServerRules {
 }
 
 /** Options of `useCloseRoomServerRules`. */
+/** The shortest `refreshMs`: a form re-reading the room faster would load the server for nothing. */
+export const MIN_REFRESH_MS = 1000;
+
 export interface CloseRoomServerRulesOptions {
   /** @default true */
   enabled?: boolean;
@@ -71,9 +74,13 @@ export interface CloseRoomServerRulesOptions {
  * (`settings.public`). Queries run in parallel where they can; nothing blocks the form.
  */
 export function useCloseRoomServerRules(rid: string, { enabled = true, refreshMs = 30_000 }: CloseRoomServerRulesOptions = {}): CloseRoomServerRules {
+  if (refreshMs !== false && !(Number.isFinite(refreshMs) && refreshMs >= MIN_REFRESH_MS)) {
+    throw new RangeError(`refreshMs must be false or a number of milliseconds of at least ${MIN_REFRESH_MS}, got ${String(refreshMs)}`);
+  }
   const room = useLivechatRoom(rid, { enabled, refetchInterval: refreshMs });
   const visitor = useLivechatVisitor(enabled ? room.data?.visitorId : undefined);
-  const department = useLivechatDepartment(enabled ? room.data?.departmentId : undefined);
+  // Read again with the room: an administrator lifting a tag dead end is seen while the form is open.
+  const department = useLivechatDepartment(enabled ? room.data?.departmentId : undefined, { refetchInterval: refreshMs });
   const settings = useCloseRoomSettings({ enabled });
   const agent = useOmnichannelAgent({ enabled });
   const permissions = useOmnichannelPermissions({ enabled });
@@ -92,7 +99,10 @@ export function useCloseRoomServerRules(rid: string, { enabled = true, refreshMs
     settings.isPending || canEmail === undefined || (room.data?.visitorId !== undefined && visitor.isPending)
       ? 'loading'
       : settings.data?.transcriptSendAlways === true
-        ? 'sent-by-server'
+        ? // The server sends it to the visitor's address: with none on file, nothing goes out.
+          visitorKnown && !visitorEmail
+          ? 'no-visitor-email'
+          : 'sent-by-server'
         : !canEmail
           ? 'no-permission'
           : visitorKnown && !visitorEmail

@@ -215,8 +215,15 @@ export function livechatDepartmentQueryOptions(client: OmnichannelClient, id: st
 }
 
 /** The department's closing rule and tags (`livechatDepartmentQueryOptions`); idle while `id` is undefined. */
-export function useLivechatDepartment(id: string | undefined) {
-  return useQuery({ ...livechatDepartmentQueryOptions(useOmnichannelClient(), id ?? ''), enabled: Boolean(id) });
+export function useLivechatDepartment(id: string | undefined, { refetchInterval = false }: { refetchInterval?: number | false } = {}) {
+  // Read again on focus and on the interval when given (connected mode): a rule an administrator
+  // changes is seen while the form is open, not after the 5-minute stale time.
+  return useQuery({
+    ...livechatDepartmentQueryOptions(useOmnichannelClient(), id ?? ''),
+    enabled: Boolean(id),
+    refetchInterval,
+    ...(refetchInterval !== false && { refetchOnWindowFocus: 'always' as const, refetchOnMount: 'always' as const }),
+  });
 }
 
 const COMMENT_SETTING = 'Livechat_request_comment_when_closing_conversation';

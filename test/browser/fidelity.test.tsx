@@ -69,6 +69,15 @@ describe('transcript options in connected mode', () => {
     expect(dialog.queryByRole('checkbox', { name: 'Send transcript to visitor' })).not.toBeInTheDocument();
   });
 
+  it('promise no transcript when the server always sends one but the visitor has no e-mail', async () => {
+    mock.set({ transcriptSendAlways: true });
+    const { dialog } = await open({ rid: 'room-3', source: 'server' });
+    await settled();
+    await waitFor(() => expect(requests.some((url) => url.pathname === '/api/v1/livechat/visitors.info')).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(dialog.queryByText(/emails the transcript/)).not.toBeInTheDocument();
+  });
+
   it('yield to explicit props', async () => {
     mock.set({ edition: 'community' });
     const { dialog } = await open({ rid: 'room-1', source: 'server', transcript: { pdf: true, email: false } });
@@ -87,18 +96,23 @@ describe('transcript options in connected mode', () => {
 describe('force close', () => {
   it('offers "Close anyway" after an already-closed answer where the server allows it, confirmed first', async () => {
     mock.set({ allowForceClose: true });
-    const { user, dialog, onClosed } = await open({ rid: 'room-closed', source: 'server' });
-    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('already closed'));
-    // Offered once the server's setting is read too.
-    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('it may be stuck'));
+    // Props mode, as an agent whose list still shows the room open; the server's setting is on.
+    const { user, dialog, onClosed } = await open({ rid: 'room-closed', allowForceClose: true });
     await user.type(dialog.getByRole('textbox', { name: /Comment/ }), 'Stuck open in the queue');
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('already closed'));
+    expect(dialog.getByRole('alert')).toHaveTextContent('it may be stuck');
     await user.click(dialog.getByRole('button', { name: 'Close anyway' }));
     expect(dialog.getByRole('alert')).toHaveTextContent('Close this conversation again?');
     expect(dialog.getByRole('button', { name: 'Yes, close anyway' })).toHaveFocus();
-    expect(mock.closeRequests).toHaveLength(0);
+    expect(dialog.getByRole('alert')).toHaveTextContent('It replaces the closing comment and tags already recorded.');
+    expect(mock.closeRequests).toHaveLength(1);
     await user.click(dialog.getByRole('button', { name: 'Yes, close anyway' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(closeBodies()).toEqual([{ rid: 'room-closed', comment: 'Stuck open in the queue', forceClose: true }]);
+    expect(closeBodies()).toEqual([
+      { rid: 'room-closed', comment: 'Stuck open in the queue' },
+      { rid: 'room-closed', comment: 'Stuck open in the queue', forceClose: true },
+    ]);
     expect(onClosed).toHaveBeenLastCalledWith({ rid: 'room-closed', alreadyClosed: false });
   });
 
@@ -123,6 +137,15 @@ describe('force close', () => {
     await waitFor(() => expect(second.getByRole('alert')).toHaveTextContent('What you entered here was not sent.'));
     expect(second.queryByRole('button', { name: 'Close anyway' })).not.toBeInTheDocument();
     expect(mock.closeRequests).toHaveLength(1);
+  });
+
+  it('is not offered from a room read alone: a colleague’s ordinary close is not a stuck room', async () => {
+    mock.set({ allowForceClose: true });
+    const { dialog } = await open({ rid: 'room-closed', source: 'server' });
+    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('already closed'));
+    await settled();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(dialog.queryByRole('button', { name: 'Close anyway' })).not.toBeInTheDocument();
   });
 
   it('is not offered while the server setting is off', async () => {
@@ -166,22 +189,22 @@ describe('races and rooms closed elsewhere', () => {
   });
 
   it('announces a room closed by a colleague while the dialog is open, before the agent submits', async () => {
-    const { user, dialog, onClosed } = await open({ rid: 'room-1', source: 'server', refreshMs: 150 });
+    const { user, dialog, onClosed } = await open({ rid: 'room-1', source: 'server', refreshMs: 1000 });
     await user.type(dialog.getByRole('textbox', { name: /Comment/ }), 'Almost done');
     const room = mock.rooms.get('room-1');
     if (room) room.open = false;
-    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('already closed'), { timeout: 2000 });
+    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('already closed'), { timeout: 3000 });
     expect(onClosed).toHaveBeenCalledWith({ rid: 'room-1', alreadyClosed: true });
     expect(mock.closeRequests).toHaveLength(0);
   });
 
   it('does not take focus from the field the agent is typing in when the room turns out closed', async () => {
-    const { user, dialog } = await open({ rid: 'room-1', source: 'server', refreshMs: 100 });
+    const { user, dialog } = await open({ rid: 'room-1', source: 'server', refreshMs: 1000 });
     const comment = dialog.getByRole('textbox', { name: /Comment/ });
     await user.click(comment);
     const room = mock.rooms.get('room-1');
     if (room) room.open = false;
-    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('already closed'));
+    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('already closed'), { timeout: 3000 });
     expect(comment).toHaveFocus();
     // The next keys go on into the comment, not to Dismiss: the dialog stays.
     await user.keyboard(' and done{Enter}');
@@ -189,14 +212,39 @@ describe('races and rooms closed elsewhere', () => {
     expect(screen.getByRole('dialog')).toBeInTheDocument();
   });
 
+  it('lifts the tag dead end while open once an administrator adds closing tags', async () => {
+    const { dialog } = await open({ rid: 'room-legal', source: 'server', refreshMs: 1000 });
+    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('requires a tag'));
+    const legal = mock.departments.get('dept-legal');
+    if (legal) mock.departments.set('dept-legal', { ...legal, chatClosingTags: ['contract'] });
+    await waitFor(() => expect(dialog.getByRole('alert')).toBeEmptyDOMElement(), { timeout: 3000 });
+    expect(dialog.getByRole('button', { name: 'Close conversation' })).not.toHaveAttribute('aria-disabled');
+  });
+
+  it('reports a retry after a timeout that finds the room closed as this close, not a colleague’s', async () => {
+    mock.set({ delayMs: 400 });
+    const user = userEvent.setup();
+    const onClosed = vi.fn();
+    renderWithClient(<CloseRoomDialog rid="room-1" defaultOpen onClosed={onClosed} />, browserClient({ timeoutMs: 200 }));
+    const dialog = within(await screen.findByRole('dialog'));
+    await user.type(dialog.getByRole('textbox', { name: /Comment/ }), 'Done');
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('did not answer in time'));
+    await waitFor(() => expect(mock.rooms.get('room-1')?.open).toBe(false));
+    mock.set({ delayMs: 0 });
+    await user.click(dialog.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('This conversation is closed.'));
+    expect(dialog.getByRole('alert')).not.toHaveTextContent('colleague');
+  });
+
   it('does not read the room while the page is hidden, and reads it again on focus', async () => {
-    const { dialog } = await open({ rid: 'room-1', source: 'server', refreshMs: 100 });
+    const { dialog } = await open({ rid: 'room-1', source: 'server', refreshMs: 1000 });
     await settled();
     focusManager.setFocused(false);
     const room = mock.rooms.get('room-1');
     if (room) room.open = false;
     const before = requests.filter((url) => url.pathname === '/api/v1/rooms.info').length;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 1600));
     expect(requests.filter((url) => url.pathname === '/api/v1/rooms.info')).toHaveLength(before);
     expect(dialog.getByRole('alert')).toBeEmptyDOMElement();
     focusManager.setFocused(true);
