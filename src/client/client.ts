@@ -1,3 +1,5 @@
+import { noteUser } from './identity';
+
 /** Who a request acts as: a Rocket.Chat user id and its auth token (a personal access token or a login token). */
 export interface OmnichannelCredentials {
   /** Rocket.Chat user id, sent as `X-User-Id`. */
@@ -218,6 +220,7 @@ export function createOmnichannelClient(options: OmnichannelClientOptions): Omni
       const resolving = untilAborted(resolveCredentials(credentials), controller.signal);
       const { userId, authToken } = await (abandonSignal ? untilAborted(resolving, abandonSignal) : resolving);
       abandonSignal?.throwIfAborted();
+      noteUser(client, userId);
       // A busy page runs timers late: the clock, not only the timer, says whether the deadline
       // has passed, so no request leaves after it.
       if (Date.now() >= deadline) expire();
@@ -258,5 +261,6 @@ export function createOmnichannelClient(options: OmnichannelClientOptions): Omni
     }
   }
 
-  return { baseUrl: root.href.replace(/\/$/, ''), timeoutMs, request };
+  const client: OmnichannelClient = { baseUrl: root.href.replace(/\/$/, ''), timeoutMs, request };
+  return client;
 }

@@ -1,4 +1,5 @@
 import type { OmnichannelClient } from '../client/client';
+import { onUserChange } from '../client/identity';
 import type { CloseRoomFormInput } from '../schema/close-room-form-schema';
 
 // What an agent typed for a room, kept while the dialog is closed and dropped once the room is
@@ -9,8 +10,11 @@ const drafts = new WeakMap<OmnichannelClient, Map<string, CloseRoomFormInput>>()
 function forClient(client: OmnichannelClient): Map<string, CloseRoomFormInput> {
   let byRoom = drafts.get(client);
   if (!byRoom) {
-    byRoom = new Map();
-    drafts.set(client, byRoom);
+    const created = new Map<string, CloseRoomFormInput>();
+    drafts.set(client, created);
+    // What one agent typed is not the next agent's draft: dropped when the client's user changes.
+    onUserChange(client, () => created.clear());
+    byRoom = created;
   }
   return byRoom;
 }

@@ -136,7 +136,8 @@ export function closeRoomSettingsQueryOptions(client: OmnichannelClient) {
 
 /** The signed-in agent's roles and transcript preferences (`null` when the server refuses). */
 export function useOmnichannelAgent({ enabled = true }: { enabled?: boolean } = {}): UseQueryResult<OmnichannelAgent | null> {
-  return useQuery({ ...omnichannelAgentQueryOptions(useOmnichannelClient()), enabled });
+  // Read again on every mount: the cache may hold the answer for whoever used the client before.
+  return useQuery({ ...omnichannelAgentQueryOptions(useOmnichannelClient()), enabled, refetchOnMount: 'always' });
 }
 
 /** Which roles hold each permission (`null` when the server refuses). */

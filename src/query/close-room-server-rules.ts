@@ -83,12 +83,16 @@ export function useCloseRoomServerRules(rid: string, { enabled = true, refreshMs
   const department = useLivechatDepartment(enabled ? room.data?.departmentId : undefined, { refetchInterval: refreshMs });
   const settings = useCloseRoomSettings({ enabled });
   const agent = useOmnichannelAgent({ enabled });
+  // The agent is read afresh for every form: a cached answer may be another agent's (one client
+  // whose credentials switched users), and roles and preferences decide what is offered.
+  const agentData = agent.isFetchedAfterMount ? agent.data : undefined;
+  const agentPending = !agent.isFetchedAfterMount;
   const permissions = useOmnichannelPermissions({ enabled });
   const license = useOmnichannelLicense({ enabled });
 
   const can = (permission: string) =>
     // Refused reads are a fallback, not a "no": the server itself does not check these two.
-    agent.isPending || permissions.isPending ? undefined : (hasPermission(agent.data, permissions.data, permission) ?? true);
+    agentPending || permissions.isPending ? undefined : (hasPermission(agentData, permissions.data, permission) ?? true);
   const canEmail = can('send-omnichannel-chat-transcript');
   const canPdf = can('request-pdf-transcript');
   // A visitor read refused (no `view-l-room`) is not "no e-mail": the agent may type one.
@@ -132,7 +136,7 @@ export function useCloseRoomServerRules(rid: string, { enabled = true, refreshMs
     roomLoaded: room.isSuccess || room.isError,
     transcriptEmail,
     transcriptPdf,
-    transcriptDefaults: agent.data ? { email: agent.data.transcriptEmailByDefault, pdf: agent.data.transcriptPdfByDefault } : agent.isPending ? undefined : { email: false, pdf: false },
+    transcriptDefaults: agentData ? { email: agentData.transcriptEmailByDefault, pdf: agentData.transcriptPdfByDefault } : agentPending ? undefined : { email: false, pdf: false },
     transcriptSubject: settings.data?.transcriptEmailSubject || DEFAULT_TRANSCRIPT_SUBJECT,
     allowForceClose: settings.data?.allowForceClose === true,
   };

@@ -1,11 +1,13 @@
-import { focusManager } from '@tanstack/react-query';
-import { screen, waitFor, within } from '@testing-library/react';
+import { focusManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CloseRoomDialog } from '../../src/components/CloseRoomDialog';
 import { CloseRoomForm } from '../../src/components/CloseRoomForm';
 import type { CloseRoomDialogProps } from '../../src/components/CloseRoomDialog';
-import { mockAgentOwnRoomsOnly } from '../../src/testing';
+import type { OmnichannelClient } from '../../src/client';
+import { OmnichannelProvider } from '../../src/provider';
+import { mockAgent, mockAgentOwnRoomsOnly } from '../../src/testing';
 import { browserClient, expectNoAxeViolations, renderWithClient, setupBrowserRocketChat } from '../helpers/browser';
 
 // Issue #12: connected mode and the mock behave like the real server: transcript options as
@@ -249,5 +251,46 @@ describe('races and rooms closed elsewhere', () => {
     expect(dialog.getByRole('alert')).toBeEmptyDOMElement();
     focusManager.setFocused(true);
     await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('already closed'));
+  });
+});
+
+describe('one QueryClient, several agents (hostile review)', () => {
+  function Console({ client, queryClient, rid }: { client: OmnichannelClient; queryClient: QueryClient; rid: string }) {
+    return (
+      <QueryClientProvider client={queryClient}>
+        <OmnichannelProvider client={client}>
+          <CloseRoomDialog rid={rid} source="server" defaultOpen />
+        </OmnichannelProvider>
+      </QueryClientProvider>
+    );
+  }
+
+  it("never offers one agent's preferences to the next agent's client", async () => {
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const carla = browserClient({ credentials: { userId: mockAgentOwnRoomsOnly.userId, authToken: mockAgentOwnRoomsOnly.authToken } });
+    const first = render(<Console client={carla} queryClient={queryClient} rid="room-5" />);
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: 'Generate PDF transcript' })).toBeChecked());
+    first.unmount();
+    render(<Console client={browserClient()} queryClient={queryClient} rid="room-1" />);
+    const dialog = within(await screen.findByRole('dialog'));
+    await waitFor(() => expect(dialog.getByRole('checkbox', { name: 'Generate PDF transcript' })).toBeInTheDocument());
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(dialog.getByRole('checkbox', { name: 'Generate PDF transcript' })).not.toBeChecked();
+    expect(dialog.getByRole('checkbox', { name: 'Send transcript to visitor' })).not.toBeChecked();
+  });
+
+  it('reads the agent afresh when one client’s credentials switch users', async () => {
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    let session = { userId: mockAgentOwnRoomsOnly.userId, authToken: mockAgentOwnRoomsOnly.authToken };
+    const client = browserClient({ credentials: () => session });
+    const first = render(<Console client={client} queryClient={queryClient} rid="room-5" />);
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: 'Generate PDF transcript' })).toBeChecked());
+    first.unmount();
+    session = { userId: mockAgent.userId, authToken: mockAgent.authToken };
+    render(<Console client={client} queryClient={queryClient} rid="room-1" />);
+    const dialog = within(await screen.findByRole('dialog'));
+    await waitFor(() => expect(dialog.getByRole('checkbox', { name: 'Generate PDF transcript' })).toBeInTheDocument());
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(dialog.getByRole('checkbox', { name: 'Generate PDF transcript' })).not.toBeChecked();
   });
 });
