@@ -22,12 +22,19 @@ export function errorText(messages: CloseRoomMessages, error: CloseRoomError): s
   return formatMessage(messages.errors['rate-limited'], { seconds, wait: formatWait(seconds, messages.locale) });
 }
 
+/** The wait held after a 429 that names none (a proxy's page, an unreadable header): a moment. */
+export const UNSTATED_RATE_LIMIT_WAIT_S = 10;
+
 /** The server's rate-limit wait of a failed attempt: from when to when (epoch ms); zeros when none. */
 export function rateLimitWait(attempt: RoomCloseAttempt | undefined): { from: number; until: number } {
-  const seconds = attempt?.status === 'error' && attempt.error.kind === 'rate-limited' ? attempt.error.retryAfterSeconds : undefined;
-  if (attempt?.status !== 'error' || seconds === undefined) return { from: 0, until: 0 };
+  if (attempt?.status !== 'error' || attempt.error.kind !== 'rate-limited') return { from: 0, until: 0 };
+  // "Wait a moment" is held too: a 429 without a readable wait must not be retried at once.
+  const seconds = attempt.error.retryAfterSeconds ?? UNSTATED_RATE_LIMIT_WAIT_S;
   return { from: attempt.settledAt, until: attempt.settledAt + seconds * 1000 };
 }
+
+/** The longer of two waits. */
+export const laterWait = (a: { from: number; until: number }, b: { from: number; until: number }) => (b.until > a.until ? b : a);
 
 /**
  * Whole seconds left until `deadline` (epoch ms), re-rendering each time the figure changes. `from`

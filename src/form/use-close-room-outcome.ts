@@ -6,9 +6,9 @@ import { clearDraft } from '../drafts/drafts';
 import { formatMessage, formatWait } from '../i18n/messages';
 import type { CloseRoomMessages } from '../i18n/messages';
 import { isForceCloseUnsupported } from '../client/close-room';
-import { getRoomCloseAttempt, useRoomCloseAttempt } from '../query/close-room-attempts';
+import { getRoomCloseAttempt, useLatestRateLimitedAttempt, useRoomCloseAttempt } from '../query/close-room-attempts';
 import type { CloseRoomFormInput } from '../schema/close-room-form-schema';
-import { errorText, FINAL, relationToSent, RETRYABLE, rateLimitWait, useSecondsUntil } from './close-flow';
+import { errorText, FINAL, laterWait, relationToSent, RETRYABLE, rateLimitWait, useSecondsUntil } from './close-flow';
 import type { CloseRoomAlert, CloseRoomFormState, UseCloseRoomFormOptions } from './close-room-form-state';
 import type { CloseRoomSource } from './use-close-room-source';
 
@@ -60,7 +60,8 @@ export function useCloseRoomOutcome({
   const mine = attempt !== undefined && attempt.request === sent;
   const pending = attempt?.status === 'pending';
   const error = attempt?.status === 'error' ? attempt.error : null;
-  const wait = rateLimitWait(attempt);
+  // The room's own wait, or another room's through this client: the limiter counts per user.
+  const wait = laterWait(rateLimitWait(attempt), rateLimitWait(useLatestRateLimitedAttempt()));
   const waitSeconds = useSecondsUntil(wait.until, wait.from);
   // Closed by a close this form did not send. 'after': the room was closed through this client
   // before this form mounted (reopened after its own close): already reported. Otherwise another

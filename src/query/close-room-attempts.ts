@@ -122,6 +122,30 @@ function hold(entry: InFlight, abandonSignal: AbortSignal | undefined) {
   else abandonSignal.addEventListener('abort', release, { once: true });
 }
 
+/**
+ * The newest close through the client that was answered 429, whichever room it was for:
+ * Rocket.Chat's limiter counts per user and endpoint, so its wait holds for every room.
+ */
+export function useLatestRateLimitedAttempt(): RoomCloseAttempt | undefined {
+  const client = useOmnichannelClient();
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      const { listeners } = storeOf(client);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    [client],
+  );
+  const read = () => {
+    let latest: RoomCloseAttempt | undefined;
+    for (const attempt of storeOf(client).attempts.values()) {
+      if (attempt.status === 'error' && attempt.error.kind === 'rate-limited' && (!latest || attempt.startedAt > latest.startedAt)) latest = attempt;
+    }
+    return latest;
+  };
+  return useSyncExternalStore(subscribe, read, read);
+}
+
 /** The latest close of `rid` through the `OmnichannelProvider`'s client; re-renders when it changes. */
 export function useRoomCloseAttempt(rid: string): RoomCloseAttempt | undefined {
   const client = useOmnichannelClient();

@@ -1,6 +1,7 @@
 import { focusManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CloseRoomDialog } from '../../src/components/CloseRoomDialog';
 import { CloseRoomForm } from '../../src/components/CloseRoomForm';
@@ -292,5 +293,40 @@ describe('one QueryClient, several agents (hostile review)', () => {
     await waitFor(() => expect(dialog.getByRole('checkbox', { name: 'Generate PDF transcript' })).toBeInTheDocument());
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(dialog.getByRole('checkbox', { name: 'Generate PDF transcript' })).not.toBeChecked();
+  });
+});
+
+describe('rate limits are per agent, not per room (hostile review of #11.7)', () => {
+  it('holds a moment after a 429 that names no wait', async () => {
+    worker.use(http.post('*/api/v1/livechat/room.closeByUser', () => HttpResponse.html('<html>Too Many Requests</html>', { status: 429 })));
+    const { user, dialog } = await open({ rid: 'room-1' });
+    await user.type(dialog.getByRole('textbox', { name: /Comment/ }), 'Done');
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('Wait a moment, then try again.'));
+    const again = dialog.getByRole('button', { name: /^Try again in \d+ seconds$/ });
+    expect(again).toHaveAttribute('aria-disabled', 'true');
+    await user.click(again);
+    await user.click(again);
+    expect(requests.filter((url) => url.pathname === '/api/v1/livechat/room.closeByUser')).toHaveLength(1);
+  });
+
+  it("holds the server's wait for every room of the agent, in a side panel moving between rooms", async () => {
+    mock.set({ rateLimit: { calls: 1, windowMs: 60_000 } });
+    const user = userEvent.setup();
+    const client = browserClient();
+    const view = renderWithClient(<CloseRoomForm rid="room-1" />, client);
+    await user.type(screen.getByRole('textbox', { name: /Comment/ }), 'First');
+    await user.click(screen.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(mock.rooms.get('room-1')?.open).toBe(false));
+    view.rerender(<CloseRoomForm rid="room-3" />);
+    await user.type(screen.getByRole('textbox', { name: /Comment/ }), 'Second');
+    await user.click(screen.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Too many requests'));
+    view.rerender(<CloseRoomForm rid="room-4" />);
+    const submit = screen.getByRole('button', { name: /^Try again in / });
+    expect(submit).toHaveAttribute('aria-disabled', 'true');
+    await user.type(screen.getByRole('textbox', { name: /Comment/ }), 'Third');
+    await user.click(submit);
+    expect(mock.closeRequests).toHaveLength(2);
   });
 });
