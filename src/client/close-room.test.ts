@@ -371,3 +371,12 @@ describe('closeRoom with forceClose (Rocket.Chat 7.3+)', () => {
     expect(isForceCloseUnsupported({ rid: 'room-closed' }, error)).toBe(false);
   });
 });
+
+describe('closeRoom checks the transcript address, which the server does not', () => {
+  it.each([['a@b.co,c@d.e'], ['a\u202E@b.co'], ['no-at-sign.example.com'], ['x@example']])('refuses %j before sending', async (email) => {
+    const error = await rejection(closeRoom(testClient(), { rid: 'room-1', comment: 'x', transcriptEmail: { sendToVisitor: true, requestData: { email, subject: 'Hi' } } }));
+    expect(error.kind).toBe('invalid-params');
+    expect(error.message).toBe('closeRoom: transcriptEmail.requestData.email must be a valid e-mail address');
+    expect(mock.closeRequests).toHaveLength(0);
+  });
+});

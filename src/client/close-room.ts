@@ -1,6 +1,7 @@
 import type { OmnichannelClient } from './client';
 import { OmnichannelRequestError } from './client';
 import { CloseRoomError, errorFromResponse } from './errors';
+import { isValidEmail } from '../schema/email';
 
 /** The transcript e-mail part of the body; `requestData` is required when sending. */
 export type CloseRoomTranscriptEmail =
@@ -71,6 +72,8 @@ function toBody(request: CloseRoomRequest): CloseRoomRequest {
       if (UNSAFE_IN_MAIL_HEADER.test(email)) {
         throw invalid('closeRoom: transcriptEmail.requestData.email must not contain line breaks or control characters');
       }
+      // The server does not check the address; a comma or a bidi control would reach the mail (#12 review).
+      if (!isValidEmail(email)) throw invalid('closeRoom: transcriptEmail.requestData.email must be a valid e-mail address');
       if (UNSAFE_IN_MAIL_HEADER.test(subject)) {
         throw invalid('closeRoom: transcriptEmail.requestData.subject must not contain line breaks or control characters');
       }

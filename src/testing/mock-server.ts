@@ -117,6 +117,11 @@ const DEFAULTS: MockSettings = {
   rateLimitSeconds: 12,
 };
 
+/** Refuses a version the mock cannot compare: a typo would silently serve an old server. */
+export function checkVersion(version: string): void {
+  if (!/^\d+\.\d+(\.\d+)?$/.test(version)) throw new TypeError(`version must look like "7.3.0", got ${JSON.stringify(version)}`);
+}
+
 /** An `{ success: false, error }` answer, 400 unless said otherwise. */
 export const fail = (error: string, status = 400, extra: Record<string, unknown> = {}, headers?: Record<string, string>) =>
   HttpResponse.json({ success: false, error, ...extra }, { status, headers });
@@ -130,6 +135,7 @@ export function createMockServer(options: RocketChatMockOptions) {
   for (const key of Object.keys(DEFAULTS) as (keyof MockSettings)[]) {
     if (options[key] !== undefined) Object.assign(initial, { [key]: options[key] });
   }
+  checkVersion(initial.version);
   const agents = options.agents ?? [mockAgent, mockAgentWithoutPermission, mockAgentOwnRoomsOnly];
   const server = {
     base: (options.baseUrl ?? '*').replace(/\/+$/, ''),

@@ -295,4 +295,17 @@ describe('the mock in each configuration', () => {
     expect((await get('licenses.info')).body).toMatchObject({ license: { activeModules: [] } });
     expect((await get('livechat/tags?text=')).status).toBe(404);
   });
+
+  it('refuses the visitor and department reads without the permissions, and others’ rooms without view-livechat-rooms', async () => {
+    expect((await get('livechat/visitors.info?visitorId=visitor-1', mockAgentWithoutPermission)).status).toBe(403);
+    expect((await get('livechat/department/dept-legal', mockAgentWithoutPermission)).status).toBe(403);
+    expect((await get('rooms.info?roomId=room-1', mockAgentOwnRoomsOnly)).status).toBe(403);
+    expect((await get('rooms.info?roomId=room-5', mockAgentOwnRoomsOnly)).status).toBe(200);
+    mock.setPermission('view-l-room', []);
+    expect((await get('livechat/visitors.info?visitorId=visitor-1')).status).toBe(403);
+  });
+
+  it('refuses a version it cannot compare', () => {
+    expect(() => mock.set({ version: 'banana' })).toThrow('version must look like "7.3.0", got "banana"');
+  });
 });

@@ -4,7 +4,7 @@ import { accountHandlers } from './handlers/account';
 import { closeByUserHandler } from './handlers/close-by-user';
 import { roomHandlers } from './handlers/rooms';
 import { tagHandlers } from './handlers/tags';
-import { createMockServer } from './mock-server';
+import { checkVersion, createMockServer } from './mock-server';
 import type { MockSettings, RecordedCloseRequest, RocketChatMockOptions } from './mock-server';
 
 /** What `createRocketChatMock` returns: the MSW handlers and the server's state to assert on. */
@@ -44,6 +44,7 @@ export function createRocketChatMock(options: RocketChatMockOptions = {}): Rocke
       return server.settings;
     },
     set(next) {
+      if (next.version !== undefined) checkVersion(next.version);
       server.settings = { ...server.settings, ...next };
     },
     setPermission(permission, roles) {

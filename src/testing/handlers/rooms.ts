@@ -3,6 +3,8 @@ import { fail } from '../mock-server';
 import type { MockServer } from '../mock-server';
 import { runClose } from './close-by-user';
 
+const forbidden = () => fail('User does not have the permissions required for this action [error-unauthorized]', 403);
+
 /** The room, visitor and department reads of an agent's client, and the visitor's own close. */
 export function roomHandlers(server: MockServer) {
   const { base } = server;
@@ -35,9 +37,12 @@ export function roomHandlers(server: MockServer) {
     // no `open` field at all.
     http.get(`${base}/api/v1/rooms.info`, async ({ request }) => {
       await server.latency();
-      if (!server.authenticate(request)) return server.unauthorized();
+      const agent = server.authenticate(request);
+      if (!agent) return server.unauthorized();
       const room = server.rooms.get(new URL(request.url).searchParams.get('roomId') ?? '');
       if (!room) return fail('The required "roomId" or "roomName" param provided does not match any channel [error-room-not-found]');
+      // A livechat room is readable by its serving agent, or with `view-livechat-rooms`.
+      if (room.servedBy !== agent.userId && !server.can(agent, 'view-livechat-rooms')) return fail('Not allowed [error-not-allowed]', 403);
       return HttpResponse.json({
         room: {
           _id: room._id,
@@ -56,7 +61,9 @@ export function roomHandlers(server: MockServer) {
     // GET /api/v1/livechat/visitors.info?visitorId=
     http.get(`${base}/api/v1/livechat/visitors.info`, async ({ request }) => {
       await server.latency();
-      if (!server.authenticate(request)) return server.unauthorized();
+      const agent = server.authenticate(request);
+      if (!agent) return server.unauthorized();
+      if (!server.can(agent, 'view-l-room')) return forbidden();
       const id = new URL(request.url).searchParams.get('visitorId');
       const visitor = [...server.rooms.values()].map((room) => room.visitor).find((candidate) => candidate._id === id);
       if (!visitor) return fail('visitor-not-found');
@@ -69,7 +76,9 @@ export function roomHandlers(server: MockServer) {
     // GET /api/v1/livechat/department/:id
     http.get(`${base}/api/v1/livechat/department/:id`, async ({ request, params }) => {
       await server.latency();
-      if (!server.authenticate(request)) return server.unauthorized();
+      const agent = server.authenticate(request);
+      if (!agent) return server.unauthorized();
+      if (!server.can(agent, 'view-l-room') && !server.can(agent, 'view-livechat-departments')) return forbidden();
       const found = server.departments.get(String(params.id));
       return HttpResponse.json({ department: found ? { ...found, enabled: true } : null, agents: [], success: true });
     }),
