@@ -58,7 +58,7 @@ const source = (id: string) => {
   const match = /\/src\/(.+)$/.exec(id.replaceAll('\\', '/'));
   return match?.[1];
 };
-const HEADLESS = /^(client|schema|query)\/|^i18n\/(messages|index)\.ts$/;
+const HEADLESS = /^(client|schema|query|bulk)\/|^i18n\/(messages|index)\.ts$/;
 const NOT_IN_MAIN_ENTRY = /^(index|locales)\.ts$|^testing\/|^i18n\/(?!messages|index)/;
 function mainEntryChunk(id: string): 'headless' | 'provider' | 'ui' | null {
   const path = source(id);

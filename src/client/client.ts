@@ -1,5 +1,3 @@
-import { noteUser } from './identity';
-
 /** Who a request acts as: a Rocket.Chat user id and its auth token (a personal access token or a login token). */
 export interface OmnichannelCredentials {
   /** Rocket.Chat user id, sent as `X-User-Id`. */
@@ -83,6 +81,12 @@ export interface OmnichannelClient {
    * `signal`'s reason when the caller aborts.
    */
   request(request: ApiRequest): Promise<ApiResponse>;
+  /**
+   * Calls `listener` whenever the credentials start naming another user than the requests before
+   * (one client whose `credentials()` switched agents); returns the unsubscribe. The provider drops
+   * the package's cached answers and the drafts on it. Optional for clients made otherwise.
+   */
+  onUserChange?(listener: () => void): () => void;
 }
 
 /**
@@ -193,6 +197,14 @@ export function createOmnichannelClient(options: OmnichannelClientOptions): Omni
   // `undefined` only: null, strings and other values a JavaScript caller may pass are refused.
   const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs);
   const { credentials } = options;
+  // Which user the requests name, kept in memory only: never logged or shown.
+  let lastUser: string | undefined;
+  const userListeners = new Set<() => void>();
+  function noteUser(userId: string) {
+    const previous = lastUser;
+    lastUser = userId;
+    if (previous !== undefined && previous !== userId) for (const listener of userListeners) listener();
+  }
 
   async function request({ method, path, query, body, signal, abandonSignal }: ApiRequest): Promise<ApiResponse> {
     signal?.throwIfAborted();
@@ -220,7 +232,7 @@ export function createOmnichannelClient(options: OmnichannelClientOptions): Omni
       const resolving = untilAborted(resolveCredentials(credentials), controller.signal);
       const { userId, authToken } = await (abandonSignal ? untilAborted(resolving, abandonSignal) : resolving);
       abandonSignal?.throwIfAborted();
-      noteUser(client, userId);
+      noteUser(userId);
       // A busy page runs timers late: the clock, not only the timer, says whether the deadline
       // has passed, so no request leaves after it.
       if (Date.now() >= deadline) expire();
@@ -261,6 +273,13 @@ export function createOmnichannelClient(options: OmnichannelClientOptions): Omni
     }
   }
 
-  const client: OmnichannelClient = { baseUrl: root.href.replace(/\/$/, ''), timeoutMs, request };
-  return client;
+  return {
+    baseUrl: root.href.replace(/\/$/, ''),
+    timeoutMs,
+    request,
+    onUserChange(listener) {
+      userListeners.add(listener);
+      return () => userListeners.delete(listener);
+    },
+  };
 }

@@ -1,5 +1,4 @@
 import type { OmnichannelClient } from '../client/client';
-import { onUserChange } from '../client/identity';
 import type { CloseRoomFormInput } from '../schema/close-room-form-schema';
 
 // What an agent typed for a room, kept while the dialog is closed and dropped once the room is
@@ -13,7 +12,7 @@ function forClient(client: OmnichannelClient): Map<string, CloseRoomFormInput> {
     const created = new Map<string, CloseRoomFormInput>();
     drafts.set(client, created);
     // What one agent typed is not the next agent's draft: dropped when the client's user changes.
-    onUserChange(client, () => created.clear());
+    client.onUserChange?.(() => created.clear());
     byRoom = created;
   }
   return byRoom;

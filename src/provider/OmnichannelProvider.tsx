@@ -3,8 +3,13 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect } from 'react';
 import type { ReactNode } from 'react';
 import type { OmnichannelClient } from '../client/client';
-import { onUserChange } from '../client/identity';
-import { omnichannelKeyRoot } from '../query/keys';
+
+/**
+ * The root of every query key of the package (`omnichannelKeyRoot`), written out rather than
+ * imported: this module is the 'use client' provider chunk, and importing the key factories would
+ * move them into it, out of reach of server code (#14). A test checks the two stay equal.
+ */
+export const PROVIDER_KEY_ROOT = ['rocketchat-omnichannel-ui'] as const;
 
 // Which client last filled each QueryClient with this package's answers. The keys do not name the
 // server or the agent, so answers cached for one client (another agent's roles and preferences,
@@ -30,11 +35,11 @@ export function OmnichannelProvider({ client, children }: OmnichannelProviderPro
   const queryClient = useQueryClient();
   // Before the children render and read the cache: idempotent, so a repeated render is harmless.
   if (lastClient.get(queryClient) !== client) {
-    if (lastClient.has(queryClient)) queryClient.removeQueries({ queryKey: omnichannelKeyRoot });
+    if (lastClient.has(queryClient)) queryClient.removeQueries({ queryKey: PROVIDER_KEY_ROOT });
     lastClient.set(queryClient, client);
   }
   // The same client, credentials now naming another agent: that agent's answers are read afresh.
-  useEffect(() => onUserChange(client, () => queryClient.removeQueries({ queryKey: omnichannelKeyRoot })), [client, queryClient]);
+  useEffect(() => client.onUserChange?.(() => queryClient.removeQueries({ queryKey: PROVIDER_KEY_ROOT })), [client, queryClient]);
   // `.Provider` rather than React 19's `<Context value>`: the peer range includes React 18.3.
   return <OmnichannelClientContext.Provider value={client}>{children}</OmnichannelClientContext.Provider>;
 }
