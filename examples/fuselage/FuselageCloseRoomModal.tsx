@@ -56,7 +56,7 @@ function LabelledField({ field, children }: { field: CloseRoomFieldState<unknown
 /** Chips, the combobox and its suggestions, from `useTagInput`'s state. */
 function TagsView({ tags, field }: { tags: TagInputState; field: CloseRoomTagsFieldState }) {
   return (
-    <Box display="flex" flexDirection="column" width="full">
+    <Box width="full">
       {tags.tags.length > 0 && (
         <Box is="ul" aria-label={field.props.messages.selectedTags} display="flex" flexWrap="wrap" marginBlockEnd={4} padding={0} margin={0}>
           {tags.tags.map((tag) => (
@@ -70,7 +70,10 @@ function TagsView({ tags, field }: { tags: TagInputState; field: CloseRoomTagsFi
           ))}
         </Box>
       )}
-      <TextInput {...tags.inputProps} error={field.error} />
+      {/* fuselage's inputs grow in a flex row: one of their own for the tag input. */}
+      <Box display="flex">
+        <TextInput {...tags.inputProps} error={field.error} />
+      </Box>
       {tags.expanded && (
         <Box is="ul" {...tags.listboxProps} elevation="1" borderRadius="medium" marginBlockStart={4} padding={4} margin={0} maxHeight={200} overflowY="auto">
           {tags.options.map((tag, index) => {
