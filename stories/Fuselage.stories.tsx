@@ -29,6 +29,7 @@ const comment = { defaultValues: { comment: 'Customer confirmed the fix.' } };
 const cells: Cell[] = [
   { title: 'Closed', form: { rid: 'room-1', ...comment }, says: /This conversation is closed/ },
   { title: 'Already closed', form: { rid: 'room-closed', ...comment }, says: /already closed/ },
+  { title: 'Already closed, force close allowed', form: { rid: 'room-closed', allowForceClose: true, ...comment }, says: /it may be stuck/ },
   { title: 'Session expired (401)', form: { rid: 'room-1', ...comment, onUnauthorized: () => undefined }, agent: { userId: mockAgent.userId, authToken: 'expired' }, says: /session has expired/ },
   { title: 'No permission (403)', form: { rid: 'room-1', ...comment }, agent: mockAgentWithoutPermission, says: /don’t have permission/ },
   { title: 'Not serving', form: { rid: 'room-1', ...comment }, agent: mockAgentOwnRoomsOnly, says: /Another agent serves/ },
@@ -42,7 +43,7 @@ const cells: Cell[] = [
 
 const failing = cells.filter((cell) => cell.failure);
 const rooms: MockRoom[] = [...createMockRooms(), ...failing.map((cell) => ({ ...createMockRooms()[0], _id: cell.form.rid ?? '' }) as MockRoom)];
-const rocketChat = mockRocketChat({ rooms, roomFailures: Object.fromEntries(failing.map((cell) => [cell.form.rid ?? '', cell.failure ?? 'none'])) });
+const rocketChat = mockRocketChat({ rooms, allowForceClose: true, roomFailures: Object.fromEntries(failing.map((cell) => [cell.form.rid ?? '', cell.failure ?? 'none'])) });
 
 function Outcomes() {
   return (

@@ -42,9 +42,9 @@ const calloutType: Partial<Record<CloseRoomAlertKind, 'info' | 'success' | 'warn
 function LabelledField({ field, children }: { field: CloseRoomFieldState<unknown>; children: ReactNode }) {
   return (
     <Field>
-      <FieldLabel htmlFor={field.id}>
+      {/* fuselage's required mark (an aria-hidden asterisk): the control's aria-required says it. */}
+      <FieldLabel htmlFor={field.id} required={field.labelSuffix !== undefined}>
         {field.label}
-        {field.labelSuffix && ` ${field.labelSuffix}`}
       </FieldLabel>
       <FieldRow>{children}</FieldRow>
       {field.hint && <FieldHint id={field.hintId}>{field.hint}</FieldHint>}
@@ -165,12 +165,18 @@ export function FuselageCloseRoomModal({ modal = true, ...options }: FuselageClo
               </FieldRow>
             </Field>
           )}
+          {form.transcriptNote && (
+            <Box is="p" id={form.ids.transcriptNote} fontScale="c1" color="hint">
+              {form.transcriptNote}
+            </Box>
+          )}
         </FieldGroup>
         {/* Always mounted, so a screen reader hears what is put in it. */}
         <Box role="alert" marginBlockStart={16}>
           {form.alert && (
             <Callout type={calloutType[form.alert.kind] ?? 'danger'}>
-              <span {...form.alertTextProps}>{form.alert.text}</span>
+              <p {...form.alertTextProps}>{form.alert.text}</p>
+              {form.forceClose && <p>{form.forceClose.text}</p>}
             </Callout>
           )}
         </Box>
@@ -182,9 +188,10 @@ export function FuselageCloseRoomModal({ modal = true, ...options }: FuselageClo
               {form.messages.signInAgain}
             </Button>
           )}
-          {form.actions.closeAnyway && (
-            <Button variant="danger" onClick={form.actions.closeAnyway}>
-              {form.messages.closeAnyway}
+          {form.forceClose && (
+            // One button through both steps, so focus stays on it when it asks for confirmation.
+            <Button variant="danger" onClick={form.actions.closeAnyway ?? (() => void form.actions.confirmCloseAnyway?.())}>
+              {form.forceClose.step === 'confirming' ? form.messages.confirmCloseAnyway : form.messages.closeAnyway}
             </Button>
           )}
           {form.actions.cancel && (

@@ -91,6 +91,24 @@ describe('the fuselage close modal on useCloseRoomForm', () => {
     expect(closeRequests()).toBe(1);
   });
 
+  it('already closed where force close is allowed: Close anyway, confirmed, sent once with forceClose', async () => {
+    mock.set({ allowForceClose: true });
+    const { dialog, submit, user } = open({ rid: 'room-closed', allowForceClose: true, defaultValues: { comment: 'Stuck open' } });
+    await submit();
+    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('it may be stuck'));
+    await user.click(dialog.getByRole('button', { name: 'Close anyway' }));
+    expect(dialog.getByRole('alert')).toHaveTextContent('Close this conversation again?');
+    const confirm = dialog.getByRole('button', { name: 'Yes, close anyway' });
+    expect(confirm).toHaveFocus();
+    await expectNoAxeViolations();
+    await user.click(confirm);
+    await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('This conversation is closed.'));
+    expect(mock.closeRequests.map((request) => request.body)).toEqual([
+      { rid: 'room-closed', comment: 'Stuck open' },
+      { rid: 'room-closed', comment: 'Stuck open', forceClose: true },
+    ]);
+  });
+
   it('401: says the session expired and offers Sign in again', async () => {
     const onUnauthorized = vi.fn();
     const { dialog, submit, user } = open({ defaultValues: { comment: 'Done' }, onUnauthorized }, { credentials: { userId: mockAgent.userId, authToken: 'expired' } });
@@ -117,7 +135,8 @@ describe('the fuselage close modal on useCloseRoomForm', () => {
   it('a comment required by the server: the field says so, is marked required and takes focus', async () => {
     const { dialog, submit } = open({ rid: 'room-4' });
     await submit();
-    const comment = await dialog.findByRole('textbox', { name: 'Comment (required)' });
+    const comment = await dialog.findByRole('textbox', { name: 'Comment' });
+    await waitFor(() => expect(comment).toBeRequired());
     await waitFor(() => expect(comment).toHaveAccessibleDescription('Enter a closing comment.'));
     expect(dialog.getByRole('alert')).toHaveTextContent('Rocket.Chat requires a closing comment. Add one, then close again.');
     expect(comment).toHaveFocus();
@@ -132,7 +151,8 @@ describe('the fuselage close modal on useCloseRoomForm', () => {
     const { dialog, submit, user } = open({ rid: 'room-2', defaultValues: { comment: 'Quote sent' } });
     await submit();
     await waitFor(() => expect(dialog.getByRole('alert')).toHaveTextContent('This department requires at least one tag. Add a tag, then close again.'));
-    const tags = dialog.getByRole('combobox', { name: /Tags \(required\)/ });
+    const tags = dialog.getByRole('combobox', { name: 'Tags' });
+    expect(tags).toBeRequired();
     expect(tags).toHaveAccessibleDescription(/Add at least one tag/);
     await expectNoAxeViolations();
     await user.type(tags, 'sales{Enter}');
@@ -174,6 +194,14 @@ describe('the fuselage close modal on useCloseRoomForm', () => {
     expect(dialog.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
     expect(closeRequests()).toBe(1);
     await expectNoAxeViolations();
+  });
+
+  it('keeps focus inside the modal: Tab from the last button comes back to the comment', async () => {
+    const { dialog, user } = open();
+    await waitFor(() => expect(dialog.getByRole('textbox', { name: 'Comment' })).toHaveFocus());
+    dialog.getByRole('button', { name: 'Close conversation' }).focus();
+    await user.tab();
+    expect(dialog.getByRole('textbox', { name: 'Comment' })).toHaveFocus();
   });
 
   it('Escape closes an open tag list first, then the modal', async () => {
