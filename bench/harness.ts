@@ -81,6 +81,11 @@ export interface BenchPage {
   /** Options currently listed. */
   options(): string[];
   submitButton(): HTMLButtonElement;
+  /**
+   * Moves on to another open room: a room this page closed stays closed (the form says so at
+   * once), so each submit is measured on a fresh one. Absent where nothing remembers (the floor).
+   */
+  newRoom?(): void;
 }
 
 declare global {
@@ -94,6 +99,8 @@ declare global {
       typeTag(text: string): Promise<{ updated: number; painted: number }>;
       /** Click on submit to the request leaving. */
       submit(): Promise<number>;
+      /** The page's `newRoom`, or nothing. */
+      newRoom(): void;
       ready: boolean;
     };
   }
@@ -112,6 +119,7 @@ export function install(page: BenchPage) {
       return { focused, painted: performance.now() - start };
     },
     close: () => page.close(),
+    newRoom: () => page.newRoom?.(),
     typeComment(text) {
       const start = performance.now();
       typeInto(page.comment(), text);

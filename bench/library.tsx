@@ -1,4 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { CloseRoomDialog, CloseRoomForm, createOmnichannelClient, OmnichannelProvider } from '../src';
 import '../src/styles.css';
@@ -19,13 +20,17 @@ const within = <T extends Element>(selector: string) => {
   return found;
 };
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <QueryClientProvider client={queryClient}>
-    <OmnichannelProvider client={client}>
-      <CloseRoomDialog rid="room-1" tagSuggestions={tags} trigger={<button type="button">Close chat</button>} />
-    </OmnichannelProvider>
-  </QueryClientProvider>,
-);
+const root = createRoot(document.getElementById('root') as HTMLElement);
+let room = 1;
+const render = () =>
+  root.render(
+    <QueryClientProvider client={queryClient}>
+      <OmnichannelProvider client={client}>
+        <CloseRoomDialog key={room} rid={`room-${room}`} tagSuggestions={tags} trigger={<button type="button">Close chat</button>} />
+      </OmnichannelProvider>
+    </QueryClientProvider>,
+  );
+render();
 
 install({
   async open() {
@@ -42,4 +47,8 @@ install({
   tagInput: () => within<HTMLInputElement>('[role="combobox"]'),
   options: () => [...document.querySelectorAll('[role="option"]')].map((option) => option.textContent ?? ''),
   submitButton: () => within<HTMLButtonElement>('button[type="submit"]'),
+  newRoom() {
+    room += 1;
+    flushSync(render);
+  },
 });

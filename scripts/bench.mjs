@@ -1,8 +1,11 @@
-// `npm run bench`: the dialog against the floor (plain HTML in a native <dialog>, no library),
-// both built in production mode and driven in headless Chromium. Prints medians and ratios.
-// Figures, not pass/fail: timings on a shared 2-core machine vary from run to run.
+// `npm run bench`: the dialog against its peer (the same wrap-up in Rocket.Chat's fuselage on the
+// headless hook) and the floor (plain HTML in a native <dialog>, no library), all built in
+// production mode and driven in headless Chromium side by side. Prints medians, the gzip size each
+// adds to a host, and ratios. Figures, not pass/fail: timings on a shared 2-core machine vary.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 
@@ -77,6 +80,8 @@ async function measure(pageName) {
 
   const submit = [];
   for (let index = 0; index < RUNS; index += 1) {
+    // A fresh room each time: a room the page closed opens as closed, with nothing to submit.
+    await page.evaluate(() => window.bench.newRoom());
     await page.evaluate(() => window.bench.open());
     submit.push(await page.evaluate(() => window.bench.submit()));
     await page.waitForFunction(() => !document.querySelector('[role="dialog"]') && !document.querySelector('dialog[open]'));
@@ -88,18 +93,50 @@ async function measure(pageName) {
     typingHandler: median(typing),
     typingScript: scriptPerKey,
     commitsPerKey: perKey('total'),
-    dialogRendersPerKey: perKey('CloseRoomDialog'),
-    formRendersPerKey: perKey('CloseRoomForm'),
+    // Per watched component (bench/*.tsx set `reactCommits.watch`): renders per comment keystroke.
+    rendersPerKey: Object.fromEntries(Object.keys(commitsAfter).filter((name) => name !== 'total').map((name) => [name, perKey(name)])),
     tagsUpdated: median(tags.map((times) => times.updated)),
     tagsPainted: median(tags.map((times) => times.painted)),
     submit: median(submit),
   };
 }
 
+// What each page adds to a host that already ships React, React DOM and react-query: its entry
+// built as an app build (minified, tree-shaken), host libraries external, JS and CSS gzip -9.
+// The bench harness is in all three (about 1 KB); fonts are not counted.
+const hostDependencies = ['react', 'react-dom', '@tanstack/react-query'];
+// A Rocket.Chat-styled host ships fuselage already: what the peer adds there is its view and the hook.
+const fuselageHost = [...hostDependencies, '@rocket.chat/', 'react-aria', 'react-stately', '@react-aria/', '@react-stately/', '@internationalized/', 'react-virtuoso'];
+async function addedSize(entry, host = hostDependencies) {
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [react()],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2022',
+      modulePreload: false,
+      assetsInlineLimit: 0,
+      rollupOptions: { input: entry, external: (id) => host.some((dep) => id === dep || id.startsWith(dep.endsWith('/') ? dep : `${dep}/`)) },
+    },
+  });
+  const files = (Array.isArray(output) ? output : [output]).flatMap((result) => result.output);
+  const gzip = (parts) => gzipSync(parts.join('\n'), { level: 9 }).length;
+  const js = gzip(files.filter((file) => file.type === 'chunk').map((file) => file.code));
+  const css = gzip(files.filter((file) => file.fileName.endsWith('.css')).map((file) => String(file.source)));
+  return { js, css };
+}
+
+// Side by side: the three pages in the same run, the same browser, one after another.
 // BENCH_ONLY=bulk runs only the bulk close figures (#15); BENCH_ONLY=dialog only the dialog's.
 const only = process.env.BENCH_ONLY;
-const library = only === 'bulk' ? undefined : await measure('library');
-const floor = only === 'bulk' ? undefined : await measure('floor');
+const pages = only === 'bulk' ? [] : ['library', 'fuselage', 'floor'];
+const results = {};
+for (const name of pages) {
+  results[name] = await measure(name);
+}
 
 // The bulk close (#15): 1,000 rooms against the mock's limit on a fast window (50 calls per
 // 500 ms: about 10 s), through the real client, job and CloseRoomsDialog, in one page.
@@ -114,6 +151,15 @@ async function measureBulk() {
 const bulk = only === 'dialog' ? undefined : await measureBulk();
 await browser.close();
 await server.close();
+const entries = { library: 'bench/library.tsx', fuselage: 'bench/fuselage.tsx', floor: 'bench/floor.ts' };
+const sizes = {};
+for (const name of pages) sizes[name] = await addedSize(entries[name]);
+const onFuselageHost = { ...sizes, fuselage: pages.length ? await addedSize(entries.fuselage, fuselageHost) : undefined };
+for (const name of pages) {
+  const total = (size) => (size.js + size.css) / 1024;
+  Object.assign(results[name], { sizeJs: sizes[name].js / 1024, sizeCss: sizes[name].css / 1024, size: total(sizes[name]), sizeOnFuselageHost: total(onFuselageHost[name]) });
+}
+const { library, fuselage, floor } = results;
 
 const rows = [
   ['open: click to comment focused', 'openFocused', 'ms'],
@@ -123,13 +169,18 @@ const rows = [
   ['tags, 5,000 suggestions: keystroke to list updated', 'tagsUpdated', 'ms'],
   ['tags, 5,000 suggestions: keystroke to list painted', 'tagsPainted', 'ms'],
   ['submit: click to request leaving', 'submit', 'ms'],
+  ['added gzip size: JS', 'sizeJs', 'KB'],
+  ['added gzip size: CSS', 'sizeCss', 'KB'],
+  ['added gzip size: JS + CSS', 'size', 'KB'],
+  ['added gzip size where the host ships fuselage already', 'sizeOnFuselageHost', 'KB'],
 ];
 const fmt = (value) => value.toFixed(value < 1 ? 3 : 1);
+const ratio = (one, other) => `${(one / Math.max(other, 0.001)).toFixed(2)}×`;
 console.log(`\nbench ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Chromium headless, ${RUNS} runs, medians\n`);
 if (library && floor) printDialog();
 if (bulk) printBulk();
 mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/bench.json', JSON.stringify({ date: new Date().toISOString(), runs: RUNS, library, floor, bulk }, null, 2));
+writeFileSync('bench-results/bench.json', JSON.stringify({ date: new Date().toISOString(), runs: RUNS, library, fuselage, floor, bulk }, null, 2));
 
 function printBulk() {
   const { limit } = bulk;
@@ -151,11 +202,13 @@ function printBulk() {
 }
 
 function printDialog() {
-console.log(`| figure | library | floor | ratio |`);
-console.log(`| --- | ---: | ---: | ---: |`);
+console.log(`| figure | library | fuselage on the hook | floor | library ÷ floor | fuselage ÷ floor | library ÷ fuselage |`);
+console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
 for (const [label, key, unit] of rows) {
-  console.log(`| ${label} | ${fmt(library[key])} ${unit} | ${fmt(floor[key])} ${unit} | ${(library[key] / Math.max(floor[key], 0.001)).toFixed(2)}× |`);
+  const [ours, peer, bare] = [library[key], fuselage[key], floor[key]];
+  console.log(`| ${label} | ${fmt(ours)} ${unit} | ${fmt(peer)} ${unit} | ${fmt(bare)} ${unit} | ${ratio(ours, bare)} | ${ratio(peer, bare)} | ${ratio(ours, peer)} |`);
 }
-console.log(`| React commits per comment keystroke | ${library.commitsPerKey.toFixed(2)} | n/a | |`);
-console.log(`| renders of CloseRoomDialog / CloseRoomForm per comment keystroke | ${library.dialogRendersPerKey.toFixed(2)} / ${library.formRendersPerKey.toFixed(2)} | n/a | |`);
+console.log(`| React commits per comment keystroke | ${library.commitsPerKey.toFixed(2)} | ${fuselage.commitsPerKey.toFixed(2)} | n/a | | | |`);
+const renders = (result) => Object.entries(result.rendersPerKey).map(([name, count]) => `${name} ${count.toFixed(2)}`).join(', ');
+console.log(`| renders per comment keystroke | ${renders(library)} | ${renders(fuselage)} | n/a | | | |`);
 }
