@@ -77,6 +77,7 @@ const program = ts.createProgram(
       'rocketchat-omnichannel-ui/testing': [join(dist, 'testing.d.ts')],
       'rocketchat-omnichannel-ui/locales': [join(dist, 'locales.d.ts')],
       'rocketchat-omnichannel-ui/styles.css': [join(dist, 'styles.css.d.ts')],
+      'rocketchat-omnichannel-ui/themes/rocketchat.css': [join(dist, 'themes', 'rocketchat.css.d.ts')],
     },
   },
 );
