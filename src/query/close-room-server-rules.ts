@@ -52,10 +52,10 @@ export interface CloseRoomServerRules {
   allowForceClose: boolean;
 }
 
-/** Options of `useCloseRoomServerRules`. */
 /** The shortest `refreshMs`: a form re-reading the room faster would load the server for nothing. */
 export const MIN_REFRESH_MS = 1000;
 
+/** Options of `useCloseRoomServerRules`. */
 export interface CloseRoomServerRulesOptions {
   /** @default true */
   enabled?: boolean;
