@@ -32,6 +32,14 @@ const fill = (template: string, tag: string) => formatMessage(template, { tag })
 // server, where React 18 warns about layout effects (and neither runs).
 const useBrowserLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
+/** The option equal to `query` (lower-cased), else the first starting with it, else the first. */
+function bestMatch(options: readonly string[], query: string): number {
+  const lower = options.map((option) => option.toLocaleLowerCase());
+  const equal = lower.indexOf(query);
+  if (equal >= 0) return equal;
+  return Math.max(0, lower.findIndex((option) => option.startsWith(query)));
+}
+
 /**
  * A tag input's behaviour on the WAI-ARIA combobox pattern, without markup: chips for the chosen
  * tags, a text input that adds on Enter or comma (or a paste with separators), and a list of
@@ -84,9 +92,9 @@ export function useTagInput({
   }, [suggestions, query, chosenKeys, open, readOnly]);
   const expanded = open && options.length > 0;
   // While the agent types, the best match is highlighted, as in a list-autocomplete combobox: the
-  // suggestion equal to the text (ignoring case), else the first. Enter takes it; comma adds
-  // exactly what was typed (#14.6). Arrow keys move the highlight from there.
-  const typedMatch = expanded && query !== '' ? Math.max(0, options.findIndex((option) => option.toLocaleLowerCase() === query)) : -1;
+  // suggestion equal to the text (ignoring case), else the first that starts with it, else the
+  // first. Enter takes it; comma adds exactly what was typed (#14.6). Arrows move from there.
+  const typedMatch = expanded && query !== '' ? bestMatch(options, query) : -1;
   const activeOption = expanded && active >= 0 && active < options.length ? active : typedMatch;
 
   // The active option follows the arrow keys into view, in the list and in the dialog around it.
@@ -153,6 +161,8 @@ export function useTagInput({
   const removeLabel = useCallback((tag: string) => fill(removeTemplate, tag), [removeTemplate]);
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    // An input method composing text (Japanese, Chinese…) confirms with Enter: not a tag yet.
+    if (event.nativeEvent.isComposing || event.key === 'Process') return;
     const { key } = event;
     if (key === 'Enter' && (event.ctrlKey || event.metaKey)) return; // the form's submit shortcut
     if (readOnly) {
@@ -244,7 +254,11 @@ export function useTagInput({
       onKeyDown,
       onPaste,
       onBlur: () => {
-        setOpen(false);
+        // Blurred by a press elsewhere (a button below the list): close the list once the press
+        // is over, so the layout does not move under the pointer and the click lands where aimed.
+        const close = () => setOpen(false);
+        if (document.querySelector(':active')) document.addEventListener('pointerup', () => setTimeout(close, 0), { once: true });
+        else close();
         onBlur?.();
       },
     },

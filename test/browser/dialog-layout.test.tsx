@@ -50,3 +50,18 @@ describe('the dialog', () => {
     expect(news).not.toBe(failure);
   });
 });
+
+describe('a click below the open tag list (#14 review)', () => {
+  it('lands on the button the agent aimed at, although closing the list moves it up', async () => {
+    const { userEvent: realUser } = await import('vitest/browser');
+    const user = userEvent.setup();
+    renderWithClient(<CloseRoomDialog rid="room-1" defaultOpen tagSuggestions={['sales', 'support', 'billing', 'bug', 'urgent', 'vip']} />);
+    const dialog = within(await screen.findByRole('dialog'));
+    await user.type(dialog.getByRole('textbox', { name: /Comment/ }), 'Done');
+    await user.type(dialog.getByRole('combobox', { name: /Tags/ }), 'u');
+    expect(dialog.getByRole('listbox')).toBeVisible();
+    // A real pointer (not synthetic events): the press blurs the input first.
+    await realUser.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(mock.closeRequests).toHaveLength(1));
+  });
+});

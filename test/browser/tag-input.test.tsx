@@ -412,3 +412,23 @@ describe('typing part of a suggested tag (#14.6)', () => {
     expect(chipNames()).toEqual(['warranty']);
   });
 });
+
+describe('the tag input against review findings (#14.6)', () => {
+  it('highlights a suggestion starting with the text over an earlier one containing it', async () => {
+    const user = userEvent.setup();
+    render(<Tags initial={[]} suggestions={['bill-dispute', 'sales', 'Billing issue', 'support']} />);
+    await user.type(tagInput(), 's');
+    expect(screen.getByRole('option', { name: 'sales' })).toHaveAttribute('aria-selected', 'true');
+    await user.type(tagInput(), 'u');
+    expect(screen.getByRole('option', { name: 'support' })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('adds nothing on the Enter that confirms an input method composition', async () => {
+    const user = userEvent.setup();
+    render(<Tags initial={[]} suggestions={['billing']} />);
+    await user.type(tagInput(), 'bil');
+    tagInput().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, cancelable: true }));
+    expect(screen.queryByRole('list', { name: 'Selected tags' })).toBeNull();
+    expect(tagInput()).toHaveValue('bil');
+  });
+});
