@@ -122,41 +122,36 @@ function hold(entry: InFlight, abandonSignal: AbortSignal | undefined) {
   else abandonSignal.addEventListener('abort', release, { once: true });
 }
 
+/** Reads the client's attempts with `read`, re-rendering when any attempt changes. */
+function useAttempts<T>(read: (store: AttemptStore, client: OmnichannelClient) => T): T {
+  const client = useOmnichannelClient();
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      const { listeners } = storeOf(client);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    [client],
+  );
+  const snapshot = () => read(storeOf(client), client);
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
+}
+
 /**
  * The newest close through the client that was answered 429, whichever room it was for:
  * Rocket.Chat's limiter counts per user and endpoint, so its wait holds for every room.
  */
 export function useLatestRateLimitedAttempt(): RoomCloseAttempt | undefined {
-  const client = useOmnichannelClient();
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      const { listeners } = storeOf(client);
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    [client],
-  );
-  const read = () => {
+  return useAttempts((store) => {
     let latest: RoomCloseAttempt | undefined;
-    for (const attempt of storeOf(client).attempts.values()) {
+    for (const attempt of store.attempts.values()) {
       if (attempt.status === 'error' && attempt.error.kind === 'rate-limited' && (!latest || attempt.startedAt > latest.startedAt)) latest = attempt;
     }
     return latest;
-  };
-  return useSyncExternalStore(subscribe, read, read);
+  });
 }
 
 /** The latest close of `rid` through the `OmnichannelProvider`'s client; re-renders when it changes. */
 export function useRoomCloseAttempt(rid: string): RoomCloseAttempt | undefined {
-  const client = useOmnichannelClient();
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      const { listeners } = storeOf(client);
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    [client],
-  );
-  const read = () => getRoomCloseAttempt(client, rid);
-  return useSyncExternalStore(subscribe, read, read);
+  return useAttempts((_store, client) => getRoomCloseAttempt(client, rid));
 }
