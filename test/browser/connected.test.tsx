@@ -35,8 +35,9 @@ describe('connected mode on an enterprise server', () => {
     const search = requests.find((url) => url.searchParams.get('text') === 'u');
     expect(search?.searchParams.get('department')).toBe('dept-sales');
     await waitFor(() => expect(optionNames(dialog)).toEqual(['bug', 'feature request', 'refund', 'quote', 'upsell']));
-    // The first match is highlighted as the agent types: Enter takes it.
-    await user.keyboard('{Enter}');
+    // The best match is highlighted as the agent types (the one starting with "u"); ArrowDown wraps
+    // to the first, and Enter takes the highlighted one.
+    await user.keyboard('{ArrowDown}{Enter}');
     await user.click(dialog.getByRole('checkbox', { name: 'Send transcript to visitor' }));
     expect(dialog.getByRole('textbox', { name: 'Visitor email' })).toHaveValue('john+orders@example.co.uk');
     await expectNoAxeViolations();
