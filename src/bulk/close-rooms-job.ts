@@ -1,7 +1,7 @@
 import type { OmnichannelClient } from '../client/client';
 import { isValidEmail } from '../schema/close-room-form-schema';
 import { runJob } from './job-machine';
-import { DEFAULT_CLOSE_ROOMS_STORAGE_KEY, defaultCloseRoomsStorage, loadSavedCloseRoomsJob } from './persistence';
+import { clearSavedCloseRoomsJob, DEFAULT_CLOSE_ROOMS_STORAGE_KEY, defaultCloseRoomsStorage, readSavedCloseRoomsJob } from './persistence';
 import type { SavedCloseRoomsJob } from './persistence';
 import { liveJobs } from './registry';
 import { isFinalStatus } from './status';
@@ -83,8 +83,15 @@ export function restoreCloseRoomsJob(client: OmnichannelClient, options: CloseRo
   const running = liveJobs.get(key);
   if (running) return running;
   const storage = options.storage === undefined ? defaultCloseRoomsStorage() : options.storage;
-  const saved = loadSavedCloseRoomsJob(storage, key, client.baseUrl);
-  if (!saved) return undefined;
+  const read = readSavedCloseRoomsJob(storage, key);
+  if (read.kind === 'invalid') {
+    // Half-written or from an unknown version: nothing can resume it, and left in place it would
+    // be read (and refused) on every mount.
+    clearSavedCloseRoomsJob(storage, key);
+    return undefined;
+  }
+  if (read.kind === 'none' || read.job.baseUrl !== client.baseUrl) return undefined;
+  const saved = read.job;
   // Whether a request in flight when the page went away reached the server is unknown: it is
   // sent again (a closed room then answers "already closed", which counts as done).
   saved.rooms = saved.rooms.map((room) => (room.status === 'sending' ? { ...room, status: 'queued', uncertain: true } : room));
