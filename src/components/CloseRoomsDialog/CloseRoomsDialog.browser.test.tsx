@@ -12,8 +12,8 @@ const bulk = manyMockRooms(12);
 const { mock } = setupBrowserRocketChat({ rooms: [...createMockRooms(), ...bulk], closeDurationMs: 0 });
 const KEY = 'test:close-rooms-dialog';
 
-afterEach(() => {
-  restoreCloseRoomsJob(browserClient(), { storageKey: KEY })?.discard();
+afterEach(async () => {
+  (await restoreCloseRoomsJob(browserClient(), { storageKey: KEY }))?.discard();
   sessionStorage.clear();
 });
 
@@ -172,7 +172,7 @@ describe('given failures mid-run', () => {
     await fillAndStart(first.user);
     await waitFor(() => expect(progress()).toHaveAttribute('aria-valuenow', '3'));
     // The page goes away: the job stops where it is, the components unmount.
-    restoreCloseRoomsJob(browserClient(), { storageKey: KEY })?.dispose();
+    (await restoreCloseRoomsJob(browserClient(), { storageKey: KEY }))?.dispose();
     first.unmount();
     expect(sessionStorage.getItem(KEY)).not.toContain(mockAgent.authToken);
     await new Promise((resolve) => setTimeout(resolve, 100));
