@@ -1,32 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { createServer } from 'vite';
-import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
+import { describe, expect, it } from 'vitest';
+import { setupDemo } from '../helpers/demo-server';
 
 // "Close selected…" in the demo, on the mock with Rocket.Chat's own rate limit (10 per 60 s).
 describe('the demo’s bulk close', () => {
-  let server: ViteDevServer;
-  let browser: Browser;
-  let url: string;
-
-  beforeAll(async () => {
-    server = await createServer({ configFile: 'examples/agent-console/vite.config.ts', server: { port: 0 }, logLevel: 'silent' });
-    await server.listen();
-    url = server.resolvedUrls?.local[0] ?? '';
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
+  const demo = setupDemo();
 
   it('closes the ticked conversations with one wrap-up, and they leave the list', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(url);
+    await page.goto(demo.url);
     const list = page.getByRole('navigation', { name: 'Open conversations' });
     await expect.poll(() => list.getByRole('checkbox').count(), { timeout: 15_000 }).toBe(6);
     for (const name of ['Maria Silva', 'Lucía Fernández', 'Kenji Watanabe']) await list.getByRole('checkbox', { name: `Select ${name}` }).check();

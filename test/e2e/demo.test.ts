@@ -1,32 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { createServer } from 'vite';
-import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
+import { describe, expect, it } from 'vitest';
+import { setupDemo } from '../helpers/demo-server';
 
 // `npm start` as a user runs it: the demo's own Vite config, served, driven in Chromium.
 describe('the agent-console demo on the built-in mock Rocket.Chat', () => {
-  let server: ViteDevServer;
-  let browser: Browser;
-  let url: string;
-
-  beforeAll(async () => {
-    server = await createServer({ configFile: 'examples/agent-console/vite.config.ts', server: { port: 0 }, logLevel: 'silent' });
-    await server.listen();
-    url = server.resolvedUrls?.local[0] ?? '';
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
+  const demo = setupDemo();
 
   it('closes a conversation through the dialog and the conversation leaves the list', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(url);
+    await page.goto(demo.url);
     const list = page.getByRole('navigation', { name: 'Open conversations' });
     await expect.poll(() => list.getByRole('button').count(), { timeout: 15_000 }).toBe(6);
     await list.getByRole('button', { name: /Kenji Watanabe/ }).click();
