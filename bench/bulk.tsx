@@ -67,8 +67,9 @@ async function run() {
   await until(() => document.querySelector('textarea') !== null && Boolean(document.querySelector('button[type="submit"]:not([aria-disabled])')), 10_000);
   typeInto(document.querySelector('textarea') as HTMLTextAreaElement, 'Abandoned');
   (document.querySelector('button[type="submit"]') as HTMLButtonElement).click();
-  await until(() => restoreCloseRoomsJob(client, { storageKey: KEY }) !== undefined);
-  const job = restoreCloseRoomsJob(client, { storageKey: KEY });
+  // The job saves itself as it is made, and restore then returns the one running in the page.
+  await until(() => sessionStorage.getItem(KEY) !== null);
+  const job = await restoreCloseRoomsJob(client, { storageKey: KEY });
   if (!job) throw new Error('bench: no job');
 
   // The run itself is left alone (no snapshot is built for the bench's sake, which would take

@@ -14,7 +14,7 @@ const KEY = 'story:close-rooms';
 
 /** A fresh server and no job left from another story; `settings` for this story's server. */
 const server = (settings: Partial<MockSettings> = {}, seed?: () => void) => () => {
-  restoreCloseRoomsJob(createOmnichannelClient({ baseUrl: location.origin, credentials: { userId: 'x', authToken: 'x' } }), { storageKey: KEY })?.discard();
+  void restoreCloseRoomsJob(createOmnichannelClient({ baseUrl: location.origin, credentials: { userId: 'x', authToken: 'x' } }), { storageKey: KEY }).then((job) => job?.discard());
   sessionStorage.removeItem(KEY);
   mock.reset();
   mock.set(settings);

@@ -1,8 +1,9 @@
 import type { OmnichannelClient } from '../client/client';
 import { isValidEmail } from '../schema/close-room-form-schema';
 import { runJob } from './job-machine';
-import { DEFAULT_CLOSE_ROOMS_STORAGE_KEY, defaultCloseRoomsStorage, loadSavedCloseRoomsJob } from './persistence';
+import { clearSavedCloseRoomsJob, DEFAULT_CLOSE_ROOMS_STORAGE_KEY, defaultCloseRoomsStorage, readSavedCloseRoomsJob } from './persistence';
 import type { SavedCloseRoomsJob } from './persistence';
+import { lookUpOwner } from './owner';
 import { liveJobs } from './registry';
 import { isFinalStatus } from './status';
 import type { BulkCloseRoom, BulkRoomState, BulkSkipReason, CloseRoomsSnapshot, CloseRoomsWrapUp } from './types';
@@ -77,14 +78,38 @@ export function createCloseRoomsJob(client: OmnichannelClient, rooms: readonly B
 /**
  * The job saved under the key (or running in this page), for resumption: `paused` with reason
  * `reload`, a room that was being sent queued again and marked `uncertain`. `undefined` when none.
+ * A saved job is offered only to the agent who started it: restore asks the server who the
+ * client's credentials name (`GET me`) and compares a digest of it with the job's owner marker.
+ * Another agent's job, one without an owner, and one that is not valid are removed from storage.
+ * When the server cannot say (no connection, session expired), nothing is offered and the job
+ * stays stored for a later restore.
  */
-export function restoreCloseRoomsJob(client: OmnichannelClient, options: CloseRoomsJobOptions = {}): CloseRoomsJob | undefined {
+export async function restoreCloseRoomsJob(client: OmnichannelClient, options: CloseRoomsJobOptions = {}): Promise<CloseRoomsJob | undefined> {
   const key = options.storageKey ?? DEFAULT_CLOSE_ROOMS_STORAGE_KEY;
   const running = liveJobs.get(key);
   if (running) return running;
   const storage = options.storage === undefined ? defaultCloseRoomsStorage() : options.storage;
-  const saved = loadSavedCloseRoomsJob(storage, key, client.baseUrl);
-  if (!saved) return undefined;
+  const read = readSavedCloseRoomsJob(storage, key);
+  if (read.kind === 'invalid') {
+    // Half-written or from an unknown version: nothing can resume it, and left in place it would
+    // be read (and refused) on every mount.
+    clearSavedCloseRoomsJob(storage, key);
+    return undefined;
+  }
+  if (read.kind === 'none' || read.job.baseUrl !== client.baseUrl) return undefined;
+  const who = await lookUpOwner(client);
+  // While the server answered, this page may have restored or started a job under the key.
+  const meanwhile = liveJobs.get(key);
+  if (meanwhile) return meanwhile;
+  if (who.kind === 'unauthorized' || who.kind === 'unreachable') return undefined;
+  const again = readSavedCloseRoomsJob(storage, key);
+  if (again.kind !== 'job' || again.job.id !== read.job.id) return undefined;
+  const saved = again.job;
+  if (who.kind !== 'owner' || saved.owner !== who.owner) {
+    // Another agent's job (or one whose agent is unknown): never shown to this one.
+    clearSavedCloseRoomsJob(storage, key);
+    return undefined;
+  }
   // Whether a request in flight when the page went away reached the server is unknown: it is
   // sent again (a closed room then answers "already closed", which counts as done).
   saved.rooms = saved.rooms.map((room) => (room.status === 'sending' ? { ...room, status: 'queued', uncertain: true } : room));

@@ -156,7 +156,7 @@ describe('closeRooms', () => {
     const saved = storage.getItem('test-reload') ?? '';
     expect(saved).not.toContain('mock-token-ana');
     expect(saved).not.toContain('agent-ana');
-    const restored = restoreCloseRoomsJob(testClient(), { storage, storageKey: 'test-reload' });
+    const restored = await restoreCloseRoomsJob(testClient(), { storage, storageKey: 'test-reload' });
     expect(restored?.getSnapshot()).toMatchObject({ phase: 'paused', pauseReason: 'reload', counts: { closed: 3, queued: 3 } });
     expect(restored?.getSnapshot().rooms[3]).toMatchObject({ uncertain: true });
     restored?.resume();

@@ -4,6 +4,7 @@ import type { CloseRoomRequest } from '../client/close-room';
 import { CloseRoomError } from '../client/errors';
 import type { CloseRoomErrorKind } from '../client/errors';
 import type { CloseRoomsJob, CloseRoomsJobOptions } from './close-rooms-job';
+import { lookUpOwner } from './owner';
 import { createRateLimitPacer } from './pacer';
 import { clearSavedCloseRoomsJob, DEFAULT_CLOSE_ROOMS_STORAGE_KEY, defaultCloseRoomsStorage, saveCloseRoomsJob } from './persistence';
 import type { SavedCloseRoomsJob } from './persistence';
@@ -37,6 +38,10 @@ export function runJob(client: OmnichannelClient, init: JobStart, options: Close
   let persisted = storage !== null;
   let transportFailures = 0;
   let unsaved = false;
+  // Another agent signed in: this job is no longer saved or offered, and sends nothing new.
+  let forgotten = false;
+  // The owner lookup answered without a user id: the job runs, but a reload will not offer it.
+  let ownerUnknown = false;
   let firstWindowEndsAt: number | undefined;
   const rateLimited = { total: 0, afterFirstWindow: 0 };
   const pacer = createRateLimitPacer();
@@ -56,7 +61,7 @@ export function runJob(client: OmnichannelClient, init: JobStart, options: Close
   }
 
   function save() {
-    if (disposed || storage === null) return;
+    if (disposed || forgotten || storage === null) return;
     const emails: Record<string, string> = {};
     for (const room of rooms) if (!isFinalStatus(room.status) && saved.emails[room.rid]) emails[room.rid] = saved.emails[room.rid] as string;
     persisted = saveCloseRoomsJob(storage, key, { ...saved, rooms, emails });
@@ -170,6 +175,16 @@ export function runJob(client: OmnichannelClient, init: JobStart, options: Close
         changed();
         break;
       }
+      if (storage !== null && saved.owner === undefined && !ownerUnknown) {
+        // Whose job it is, before its first close: a reload offers it to that agent only.
+        const found = await lookUpOwner(client);
+        if (disposed) break;
+        if (found.kind === 'owner') saved.owner = found.owner;
+        else if (found.kind === 'unknown') ownerUnknown = true;
+        else if (phase === 'running') pauseNow(found.kind === 'unauthorized' ? 'unauthorized' : 'network');
+        changed();
+        continue;
+      }
       const wait = pacer.waitMs();
       if (wait > 0) {
         waitingUntil = Date.now() + wait;
@@ -273,6 +288,7 @@ export function runJob(client: OmnichannelClient, init: JobStart, options: Close
     },
     dispose() {
       disposed = true;
+      stopWatchingUser?.();
       wake?.();
       if (liveJobs.get(key) === job) liveJobs.delete(key);
     },
@@ -281,6 +297,16 @@ export function runJob(client: OmnichannelClient, init: JobStart, options: Close
       clearSavedCloseRoomsJob(storage, key);
     },
   };
+  // Another agent signed in with the same client: the job is not theirs to see or resume. It is
+  // forgotten (storage and registry) and cancelled, so nothing more is sent in their name; a
+  // request already in flight finishes and is reported.
+  const stopWatchingUser = client.onUserChange?.(() => {
+    if (disposed || forgotten) return;
+    forgotten = true;
+    if (liveJobs.get(key) === job) liveJobs.delete(key);
+    clearSavedCloseRoomsJob(storage, key);
+    job.cancel();
+  });
   liveJobs.set(key, job);
   save();
   return job;

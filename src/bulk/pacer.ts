@@ -9,6 +9,29 @@ const whole = (value: string | null | undefined): number | undefined => {
 
 /** The shortest wait after a 429 saying "0 seconds": never a tight loop of refused requests. */
 const MIN_429_WAIT_MS = 100;
+/** The window assumed before one is observed: Rocket.Chat's default is one minute. */
+const ASSUMED_WINDOW_MS = 60_000;
+/** The longest window believed: a longer one is a lying header, not a limit. */
+const MAX_WINDOW_MS = 60 * 60_000;
+/** Added to the window for the longest wait: the server's clock and ours drift a little. */
+const WAIT_MARGIN_MS = 1000;
+/** setTimeout fires at once past 2^31 - 1 ms: no wait may be longer. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** `X-RateLimit-Reset` in epoch ms; values below 1e12 (before 2001 in ms) are epoch seconds. */
+const resetMs = (reset: number | undefined) => (reset === undefined ? undefined : reset < 1e12 ? reset * 1000 : reset);
+
+/**
+ * How far the server's clock is ahead of ours, from the answer's `Date` header (whole seconds,
+ * so only an offset beyond a second is believed); 0 without one.
+ */
+function clockOffset(headers: Headers | undefined, now: number): number | undefined {
+  const date = headers?.get('date');
+  const serverNow = date ? Date.parse(date) : Number.NaN;
+  if (!Number.isFinite(serverNow)) return undefined;
+  const offset = serverNow - now;
+  return Math.abs(offset) > 1000 ? offset : 0;
+}
 
 /**
  * Paces requests on what the server says of its limit (Rocket.Chat: `X-RateLimit-Limit`,
@@ -24,6 +47,22 @@ export function createRateLimitPacer() {
   let latencyMs: number | undefined;
   /** Set while waiting after a 429 whose headers were not usable. */
   let blockedUntil: number | undefined;
+  /** The server clock's lead over ours, as last measured. */
+  let offset = 0;
+
+  /** The longest wait believed: the observed window (or a minute) plus a margin. */
+  const maxWait = () => Math.min(MAX_TIMER_MS, (state.windowMs ?? ASSUMED_WINDOW_MS) + WAIT_MARGIN_MS);
+  /** A reset header on our clock, bounded by the longest wait believed; `undefined` when absurd. */
+  function localReset(headers: Headers | undefined, now: number): number | undefined {
+    const reset = resetMs(whole(headers?.get('x-ratelimit-reset')));
+    if (reset === undefined) return undefined;
+    offset = clockOffset(headers, now) ?? offset;
+    const local = reset - offset;
+    // Further than any window believed (a Reset 40 days ahead): not a window end at all. Without
+    // it the pacer waits as each 429 says, which is bounded and right.
+    if (local - now > MAX_WINDOW_MS) return undefined;
+    return Math.min(local, now + maxWait());
+  }
 
   return {
     get state(): ObservedRateLimit {
@@ -35,7 +74,7 @@ export function createRateLimitPacer() {
       latencyMs = latencyMs === undefined ? tookMs : latencyMs * 0.8 + tookMs * 0.2;
       const limit = whole(headers?.get('x-ratelimit-limit'));
       const remaining = whole(headers?.get('x-ratelimit-remaining'));
-      const reset = whole(headers?.get('x-ratelimit-reset'));
+      const reset = localReset(headers, now);
       if (limit === undefined || remaining === undefined || reset === undefined) {
         // No figures (a proxy's page, an answer before the limiter): count the call as spent,
         // the safe side.
@@ -45,11 +84,11 @@ export function createRateLimitPacer() {
       if (state.resetAt !== undefined && reset > state.resetAt) {
         // A new window: the distance between two window ends is the window (plus any idle gap),
         // on the server's clock only, so clock skew does not enter.
-        const distance = reset - state.resetAt;
+        const distance = Math.min(MAX_WINDOW_MS, reset - state.resetAt);
         state.windowMs = state.windowMs === undefined ? distance : Math.min(state.windowMs, distance);
-      } else if (state.windowMs === undefined && remaining === limit - 1) {
+      } else if (state.windowMs === undefined && remaining === limit - 1 && reset > now) {
         // The first call of a window: it ends about one window from now.
-        state.windowMs = Math.max(1, reset - now);
+        state.windowMs = Math.min(MAX_WINDOW_MS, reset - now);
       }
       Object.assign(state, { limit, remaining, resetAt: reset });
     },
@@ -57,7 +96,7 @@ export function createRateLimitPacer() {
     /** A 429 arrived: wait as the server says, then try again. */
     rateLimited(error: CloseRoomError, headers: Headers | undefined, now = Date.now()) {
       const limit = whole(headers?.get('x-ratelimit-limit'));
-      const reset = whole(headers?.get('x-ratelimit-reset'));
+      const reset = localReset(headers, now);
       const said = error.retryAfterSeconds;
       if (limit !== undefined) state.limit = limit;
       state.remaining = 0;
@@ -68,7 +107,7 @@ export function createRateLimitPacer() {
       let wait: number;
       if (headerWait !== undefined && headerWait >= 0 && (saidMs === undefined || headerWait <= saidMs)) wait = headerWait;
       else wait = saidMs ?? 1000;
-      wait = Math.max(MIN_429_WAIT_MS, wait);
+      wait = Math.min(MAX_TIMER_MS, Math.max(MIN_429_WAIT_MS, wait));
       blockedUntil = now + wait;
       state.resetAt = reset ?? state.resetAt;
     },
@@ -76,12 +115,12 @@ export function createRateLimitPacer() {
     /** Milliseconds to wait before the next request may leave; 0 to send now. */
     waitMs(now = Date.now()): number {
       if (blockedUntil !== undefined) {
-        if (now < blockedUntil) return blockedUntil - now;
+        if (now < blockedUntil) return Math.min(MAX_TIMER_MS, blockedUntil - now);
         blockedUntil = undefined;
         state.remaining = undefined;
       }
       if (state.remaining === 0 && state.resetAt !== undefined) {
-        if (now < state.resetAt) return state.resetAt - now;
+        if (now < state.resetAt) return Math.min(maxWait(), state.resetAt - now);
         // The window is over: the next answer says how many calls the new one has.
         state.remaining = undefined;
       }

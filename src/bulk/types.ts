@@ -86,7 +86,7 @@ export interface ObservedRateLimit {
   windowMs?: number;
   /** Calls left in the current window, as last seen (counted down between answers). */
   remaining?: number;
-  /** When the current window ends, epoch ms (the server's clock). */
+  /** When the current window ends, epoch ms on this browser's clock (the server's `X-RateLimit-Reset` less its clock's lead, as the `Date` header tells it). */
   resetAt?: number;
 }
 

@@ -3,6 +3,8 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useOmnichannelClient } from '../provider/OmnichannelProvider';
 import { livechatRoomKeys } from '../query/keys';
 import { createCloseRoomsJob, restoreCloseRoomsJob } from './close-rooms-job';
+import { DEFAULT_CLOSE_ROOMS_STORAGE_KEY } from './persistence';
+import { liveJobs } from './registry';
 import type { BulkSkip, CloseRoomsJob } from './close-rooms-job';
 import type { BulkCloseRoom, CloseRoomsSnapshot, CloseRoomsWrapUp } from './types';
 
@@ -52,8 +54,8 @@ function oncePerFrame(listener: () => void): () => void {
 
 /**
  * A bulk close through the `OmnichannelProvider`'s client, kept in the browser across reloads. On
- * mount it picks up the job running in this page or saved under the key (paused, for the agent to
- * resume). As rooms close, react-query's room lists and details are invalidated (at most every
+ * mount it picks up the job running in this page, or the one saved under the key once the server
+ * confirms the signed-in agent started it (paused, for the agent to resume). As rooms close, react-query's room lists and details are invalidated (at most every
  * `invalidateEveryMs`, and when the job ends), so lists drop the closed rooms without a reload.
  * The job keeps running when the component unmounts, and a new mount finds it. The component
  * re-renders at most once a frame, with the latest snapshot.
@@ -61,7 +63,21 @@ function oncePerFrame(listener: () => void): () => void {
 export function useCloseRooms({ storage, storageKey, invalidateEveryMs = 3000 }: UseCloseRoomsOptions = {}): UseCloseRoomsResult {
   const client = useOmnichannelClient();
   const queryClient = useQueryClient();
-  const [job, setJob] = useState<CloseRoomsJob | undefined>(() => restoreCloseRoomsJob(client, { storage, storageKey }));
+  // The job running in this page at once (a remount shows it without a blink); a saved one once
+  // the server has said the signed-in agent is its owner.
+  const [job, setJob] = useState<CloseRoomsJob | undefined>(() => liveJobs.get(storageKey ?? DEFAULT_CLOSE_ROOMS_STORAGE_KEY));
+  useEffect(() => {
+    let mounted = true;
+    void restoreCloseRoomsJob(client, { storage, storageKey }).then((found) => {
+      if (mounted && found) setJob((shown) => shown ?? found);
+    });
+    // Another agent signed in with this client: their console shows nothing of the last one's job.
+    const stop = client.onUserChange?.(() => setJob(undefined));
+    return () => {
+      mounted = false;
+      stop?.();
+    };
+  }, [client, storage, storageKey]);
   const subscribe = useCallback((listener: () => void) => (job ? job.subscribe(oncePerFrame(listener)) : noJob()), [job]);
   const snapshot = useSyncExternalStore(subscribe, () => job?.getSnapshot(), () => job?.getSnapshot());
 

@@ -2,37 +2,57 @@ import type { CloseRoomErrorKind } from '../client/errors';
 import type { BulkRoomStatus, BulkSkipReason } from '../bulk/types';
 
 /**
+ * A text that depends on a number: one string for every count, or one per plural category of the
+ * locale (`Intl.PluralRules`: English has `one` and `other`, Portuguese and Spanish too, other
+ * languages `few`, `many`...). `other` is required: it is the fallback for any category not given.
+ */
+export type PluralText = string | ({ other: string } & Partial<Record<Intl.LDMLPluralRule, string>>);
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** The form of `text` for `count` in `locale`: "Close 1 conversation", "Close 2 conversations". */
+export function pluralText(text: PluralText, count: number, locale: string): string {
+  if (typeof text === 'string') return text;
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return text[rules.select(count)] ?? text.other;
+}
+
+/**
  * Every text of `CloseRoomsDialog` beyond the fields it shares with the single close dialog
  * (comment, tags, transcript: `CloseRoomMessages`). `{name}` placeholders are filled at render.
  */
 export interface CloseRoomsMessages {
   /** BCP 47 language tag, for numbers and durations. */
   locale: string;
-  /** `{count}`: rooms selected. */
-  title: string;
+  /** `{count}`: rooms selected. The texts typed `PluralText` take a form per count (see `pluralText`). */
+  title: PluralText;
   description: string;
   selectedRooms: string;
   /** `{count}` */
-  andMore: string;
+  andMore: PluralText;
   /** `{count}` */
-  skippedHeading: string;
+  skippedHeading: PluralText;
   /** Why a room is skipped up front; `{department}` for `tag-dead-end`. */
   skipReasons: Record<BulkSkipReason, string>;
   /** The wrap-up has no tag and rooms of these departments require one: `{departments}`. */
   tagsRequiredBy: string;
   transcriptEmailLabel: string;
   /** `{count}` of `{total}` rooms have a visitor e-mail. */
-  transcriptEmailHint: string;
+  transcriptEmailHint: PluralText;
   checking: string;
   /** `{count}` */
-  submit: string;
+  submit: PluralText;
   cancel: string;
   progressLabel: string;
   /** The progress bar's value in words: `{done}`, `{total}`. */
-  progressValue: string;
+  progressValue: PluralText;
   /** Polite announcement every few rooms: `{done}`, `{total}`. */
-  announce: string;
-  counts: Record<Exclude<BulkRoomStatus, 'queued' | 'sending'>, string>;
+  announce: PluralText;
+  counts: Record<Exclude<BulkRoomStatus, 'queued' | 'sending'>, PluralText>;
   /** `{name}` */
   current: string;
   /** `{wait}` in words. */
@@ -44,7 +64,7 @@ export interface CloseRoomsMessages {
   resume: string;
   stop: string;
   /** `{count}` */
-  retry: string;
+  retry: PluralText;
   close: string;
   discard: string;
   signInAgain: string;
@@ -54,7 +74,7 @@ export interface CloseRoomsMessages {
   pausedUnauthorized: string;
   pausedNetwork: string;
   /** A job found after a reload: `{done}`, `{total}`. */
-  pausedReload: string;
+  pausedReload: PluralText;
   /** `{closed}`, `{failed}`, `{skipped}` */
   finished: string;
   /** `{closed}`, `{cancelled}` */
@@ -93,24 +113,24 @@ export type CloseRoomsMessagesOverride = Partial<Omit<CloseRoomsMessages, 'skipR
 /** English texts of `CloseRoomsDialog`. */
 export const enCloseRoomsMessages: CloseRoomsMessages = {
   locale: 'en',
-  title: 'Close {count} conversations',
+  title: { one: 'Close {count} conversation', other: 'Close {count} conversations' },
   description: 'One wrap-up for every selected conversation. Rocket.Chat accepts only so many closes a minute, so a long list takes a while.',
   selectedRooms: 'Selected conversations',
   andMore: 'and {count} more',
-  skippedHeading: '{count} can’t be closed and will be skipped',
+  skippedHeading: { one: '{count} can’t be closed and will be skipped', other: '{count} can’t be closed and will be skipped' },
   skipReasons: {
     'tag-dead-end': 'the {department} department requires a tag but has no closing tags set up; an administrator must fix it',
     'not-serving': 'another agent serves it, and you don’t have permission to close others’ conversations',
   },
   tagsRequiredBy: 'Conversations in {departments} require at least one tag.',
   transcriptEmailLabel: 'Email each visitor the transcript',
-  transcriptEmailHint: '{count} of {total} conversations have a visitor email. The others close without a transcript.',
+  transcriptEmailHint: { one: '{count} of {total} conversation has a visitor email. The others close without a transcript.', other: '{count} of {total} conversations have a visitor email. The others close without a transcript.' },
   checking: 'Checking the conversations…',
-  submit: 'Close {count} conversations',
+  submit: { one: 'Close {count} conversation', other: 'Close {count} conversations' },
   cancel: 'Cancel',
   progressLabel: 'Closing conversations',
   progressValue: '{done} of {total} handled',
-  announce: '{done} of {total} conversations handled.',
+  announce: { one: '{done} of {total} conversation handled.', other: '{done} of {total} conversations handled.' },
   counts: { closed: '{count} closed', 'already-closed': '{count} already closed', failed: '{count} not closed', skipped: '{count} skipped', cancelled: '{count} not sent' },
   current: 'Closing {name}…',
   waiting: 'Waiting for Rocket.Chat’s limit: the next close in {wait}.',

@@ -12,8 +12,8 @@ const bulk = manyMockRooms(12);
 const { mock } = setupBrowserRocketChat({ rooms: [...createMockRooms(), ...bulk], closeDurationMs: 0 });
 const KEY = 'test:close-rooms-dialog';
 
-afterEach(() => {
-  restoreCloseRoomsJob(browserClient(), { storageKey: KEY })?.discard();
+afterEach(async () => {
+  (await restoreCloseRoomsJob(browserClient(), { storageKey: KEY }))?.discard();
   sessionStorage.clear();
 });
 
@@ -29,10 +29,18 @@ const postsOf = (rid: string) => mock.closeRequests.filter((request) => (request
 async function fillAndStart(user: ReturnType<typeof userEvent.setup>, { tag }: { tag?: string } = {}) {
   await user.type(await screen.findByRole('textbox', { name: /^Comment/ }), 'Abandoned');
   if (tag) await user.type(screen.getByRole('combobox', { name: /^Tags/ }), `${tag}{Enter}`);
-  await user.click(await screen.findByRole('button', { name: /^Close \d+ conversations$/ }));
+  await user.click(await screen.findByRole('button', { name: /^Close \d+ conversations?$/ }));
 }
 
 describe('given a CloseRoomsDialog over the default rooms', () => {
+  it('speaks of one conversation in the singular', async () => {
+    const { user } = openDialog({ rooms: toBulkRooms(bulk.slice(0, 1)) });
+    await screen.findByRole('dialog', { name: 'Close 1 conversation' });
+    expect(await screen.findByRole('button', { name: 'Close 1 conversation' })).toBeInTheDocument();
+    await fillAndStart(user);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Finished: 1 closed'), { timeout: 5000 });
+  });
+
   it('lists the rooms it will skip and why, requires a tag for Sales, sends nothing until the wrap-up is complete', async () => {
     const { user } = openDialog({ rooms: toBulkRooms(createMockRooms()) });
     const dialog = await screen.findByRole('dialog', { name: 'Close 7 conversations' });
@@ -77,7 +85,7 @@ describe('given a CloseRoomsDialog over the default rooms', () => {
     openDialog({ rooms: toBulkRooms(createMockRooms()).slice(3, 5) }, client);
     const skipped = await screen.findByRole('region', { name: '1 can’t be closed and will be skipped' });
     expect(skipped).toHaveTextContent('Kenji Watanabe: another agent serves it');
-    expect(screen.getByRole('button', { name: 'Close 1 conversations' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Close 1 conversation' })).toBeInTheDocument();
   });
 });
 
@@ -164,7 +172,7 @@ describe('given failures mid-run', () => {
     await fillAndStart(first.user);
     await waitFor(() => expect(progress()).toHaveAttribute('aria-valuenow', '3'));
     // The page goes away: the job stops where it is, the components unmount.
-    restoreCloseRoomsJob(browserClient(), { storageKey: KEY })?.dispose();
+    (await restoreCloseRoomsJob(browserClient(), { storageKey: KEY }))?.dispose();
     first.unmount();
     expect(sessionStorage.getItem(KEY)).not.toContain(mockAgent.authToken);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -6,7 +6,7 @@ import type { CloseRoomsSnapshot } from '../../bulk/types';
 import type { BulkCloseRoom } from '../../bulk/types';
 import { useCloseRooms } from '../../bulk/use-close-rooms';
 import { useCloseRoomsChecks } from '../../bulk/use-close-rooms-checks';
-import { enCloseRoomsMessages, mergeCloseRoomsMessages } from '../../i18n/close-rooms-messages';
+import { enCloseRoomsMessages, mergeCloseRoomsMessages, pluralText } from '../../i18n/close-rooms-messages';
 import type { CloseRoomsMessagesOverride } from '../../i18n/close-rooms-messages';
 import { enMessages, formatMessage, mergeMessages } from '../../i18n/messages';
 import type { CloseRoomMessagesOverride } from '../../i18n/messages';
@@ -139,7 +139,7 @@ export function CloseRoomsDialog({
             if (event.target instanceof Element && event.target.matches('[role="combobox"][aria-expanded="true"]')) event.preventDefault();
           }}
         >
-          <Dialog.Title className="rcou-dialog__title">{formatMessage(m.title, { count: count.toLocaleString(m.locale) })}</Dialog.Title>
+          <Dialog.Title className="rcou-dialog__title">{formatMessage(pluralText(m.title, count, m.locale), { count: count.toLocaleString(m.locale) })}</Dialog.Title>
           <Dialog.Description className="rcou-dialog__description">{m.description}</Dialog.Description>
           {snapshot ? (
             <>

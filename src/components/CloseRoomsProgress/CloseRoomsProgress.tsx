@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { isRetryableBulkError } from '../../bulk/status';
 import type { CloseRoomsSnapshot } from '../../bulk/types';
+import { pluralText } from '../../i18n/close-rooms-messages';
 import type { CloseRoomsMessages } from '../../i18n/close-rooms-messages';
 import { formatMessage, formatWait } from '../../i18n/messages';
 
@@ -68,7 +69,7 @@ export function CloseRoomsProgress({ id, snapshot, messages: m, onPause, onResum
   if (phase === 'pausing') line = m.pausing;
   else if (phase === 'cancelling') line = m.cancelling;
   else if (phase === 'paused' && pauseReason === 'user') line = m.paused;
-  else if (phase === 'paused' && pauseReason === 'reload') line = formatMessage(m.pausedReload, { done: number(finished), total: number(total) });
+  else if (phase === 'paused' && pauseReason === 'reload') line = formatMessage(pluralText(m.pausedReload, total, m.locale), { done: number(finished), total: number(total) });
   else if (phase === 'running' && snapshot.waitingUntil !== undefined) line = formatMessage(m.waiting, { wait: wait(snapshot.waitingUntil - now) });
   else if (phase === 'running' && snapshot.current) line = formatMessage(m.current, { name: snapshot.current.name ?? snapshot.current.rid });
   const left = snapshot.estimatedMsLeft === undefined ? undefined : Math.max(0, snapshot.estimatedMsLeft - (now - snapshot.takenAt));
@@ -86,12 +87,12 @@ export function CloseRoomsProgress({ id, snapshot, messages: m, onPause, onResum
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={finished}
-        aria-valuetext={formatMessage(m.progressValue, { done: number(finished), total: number(total) })}
+        aria-valuetext={formatMessage(pluralText(m.progressValue, total, m.locale), { done: number(finished), total: number(total) })}
       >
         <div className="rcou-bulk__bar-fill" style={{ inlineSize: `${total ? (finished / total) * 100 : 100}%` }} />
       </div>
       <p className="rcou-bulk__value">
-        {formatMessage(m.progressValue, { done: number(finished), total: number(total) })}
+        {formatMessage(pluralText(m.progressValue, total, m.locale), { done: number(finished), total: number(total) })}
         {phase !== 'done' && ` · ${left === undefined ? m.timeLeftUnknown : formatMessage(m.timeLeft, { wait: wait(left) })}`}
       </p>
       <ul className="rcou-bulk__counts">
@@ -99,7 +100,7 @@ export function CloseRoomsProgress({ id, snapshot, messages: m, onPause, onResum
           .filter((status) => counts[status] > 0)
           .map((status) => (
             <li key={status} data-status={status}>
-              {formatMessage(m.counts[status], { count: number(counts[status]) })}
+              {formatMessage(pluralText(m.counts[status], counts[status], m.locale), { count: number(counts[status]) })}
             </li>
           ))}
       </ul>
@@ -107,7 +108,7 @@ export function CloseRoomsProgress({ id, snapshot, messages: m, onPause, onResum
       {!snapshot.persisted && <p className="rcou-field__hint">{m.notPersisted}</p>}
       {/* Polite and bounded: every `step` rooms, and once at the end. */}
       <p role="status" className="rcou-visually-hidden">
-        {summary ?? (announced > 0 ? formatMessage(m.announce, { done: number(announced), total: number(total) }) : '')}
+        {summary ?? (announced > 0 ? formatMessage(pluralText(m.announce, total, m.locale), { done: number(announced), total: number(total) }) : '')}
       </p>
       {/* Seen here, heard once through the status above. */}
       {summary && (
@@ -157,7 +158,7 @@ export function CloseRoomsProgress({ id, snapshot, messages: m, onPause, onResum
         )}
         {phase === 'done' && retryable > 0 && (
           <button type="button" className="rcou-button" onClick={onRetry}>
-            {formatMessage(m.retry, { count: number(retryable) })}
+            {formatMessage(pluralText(m.retry, retryable, m.locale), { count: number(retryable) })}
           </button>
         )}
         {phase === 'done' && (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import type { CloseRoomsCheck } from '../../bulk/checks';
 import type { BulkCloseRoom, CloseRoomsWrapUp as WrapUp } from '../../bulk/types';
+import { pluralText } from '../../i18n/close-rooms-messages';
 import type { CloseRoomsMessages } from '../../i18n/close-rooms-messages';
 import { formatMessage } from '../../i18n/messages';
 import type { CloseRoomMessages } from '../../i18n/messages';
@@ -124,7 +125,7 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
           <summary>
             {messages.selectedRooms} ({rooms.length.toLocaleString(messages.locale)}):{' '}
             {rooms.slice(0, SHOWN_NAMES).map((room) => room.name ?? room.rid).join(', ')}
-            {rooms.length > SHOWN_NAMES && ` ${formatMessage(messages.andMore, { count: rooms.length - SHOWN_NAMES })}`}
+            {rooms.length > SHOWN_NAMES && ` ${formatMessage(pluralText(messages.andMore, rooms.length - SHOWN_NAMES, messages.locale), { count: rooms.length - SHOWN_NAMES })}`}
           </summary>
           <ul className="rcou-bulk__room-list">
             {rooms.map((room) => (
@@ -136,7 +137,7 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
         {check && check.skip.length > 0 && (
           <section className="rcou-alert" aria-labelledby={`${id}-skipped`}>
             <h3 id={`${id}-skipped`} className="rcou-bulk__subheading">
-              {formatMessage(messages.skippedHeading, { count: check.skip.length })}
+              {formatMessage(pluralText(messages.skippedHeading, check.skip.length, messages.locale), { count: check.skip.length })}
             </h3>
             <ul className="rcou-bulk__room-list">
               {check.skip.map((skip) => (
@@ -181,7 +182,7 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
               </label>
             </div>
             <p id={`${id}-send-transcript-hint`} className="rcou-field__hint">
-              {formatMessage(messages.transcriptEmailHint, { count: check?.withEmail ?? 0, total: closable })}
+              {formatMessage(pluralText(messages.transcriptEmailHint, closable, messages.locale), { count: check?.withEmail ?? 0, total: closable })}
             </p>
             {sendTranscript && (
               <Field field={subjectField.field}>
@@ -213,7 +214,7 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
           {messages.cancel}
         </button>
         <button type="submit" className="rcou-button" data-variant="primary" aria-disabled={!check || closable === 0 || undefined}>
-          {formatMessage(messages.submit, { count: closable })}
+          {formatMessage(pluralText(messages.submit, closable, messages.locale), { count: closable })}
         </button>
       </div>
     </form>
