@@ -4,7 +4,8 @@ import { manyMockRooms, toBulkRooms } from '../test/helpers/bulk';
 import { CloseRoomsDialog, createOmnichannelClient, restoreCloseRoomsJob } from '../src';
 import type { BulkRoomState, SavedCloseRoomsJob } from '../src';
 import { ptBRMessages, ptBRCloseRoomsMessages } from '../src/locales';
-import { createMockRooms, createRocketChatMock } from '../src/testing';
+import { createMockRooms, createRocketChatMock, mockAgent } from '../src/testing';
+import { ownerDigest } from '../src/bulk/owner';
 import type { MockSettings } from '../src/testing';
 
 // The package's own mock Rocket.Chat, with 12 more open rooms to close in bulk.
@@ -13,12 +14,12 @@ const mock = createRocketChatMock({ rooms: [...createMockRooms(), ...extra], clo
 const KEY = 'story:close-rooms';
 
 /** A fresh server and no job left from another story; `settings` for this story's server. */
-const server = (settings: Partial<MockSettings> = {}, seed?: () => void) => () => {
-  void restoreCloseRoomsJob(createOmnichannelClient({ baseUrl: location.origin, credentials: { userId: 'x', authToken: 'x' } }), { storageKey: KEY }).then((job) => job?.discard());
+const server = (settings: Partial<MockSettings> = {}, seed?: () => Promise<void>) => async () => {
+  (await restoreCloseRoomsJob(createOmnichannelClient({ baseUrl: location.origin, credentials: mockAgent }), { storageKey: KEY }))?.discard();
   sessionStorage.removeItem(KEY);
   mock.reset();
   mock.set(settings);
-  seed?.();
+  await seed?.();
 };
 
 const meta = {
@@ -148,9 +149,11 @@ export const Stopped: Story = {
 
 /** What a saved job looks like, as a reload finds it. */
 function seed(count: number, status: (index: number) => Pick<BulkRoomState, 'status' | 'error'>) {
-  return () => {
+  return async () => {
     const rooms: BulkRoomState[] = Array.from({ length: count }, (_, index) => ({ rid: `bulk-${String(index + 1).padStart(4, '0')}`, name: `Visitor ${String(index + 1).padStart(4, '0')}`, posts: 1, ...status(index) }));
-    const saved: SavedCloseRoomsJob = { version: 1, id: 'seeded', baseUrl: location.origin, createdAt: Date.now(), attempt: 1, cancelled: false, wrapUp: { comment: 'Abandoned' }, rooms, emails: {} };
+    // Started by the stories' agent: restore offers a job only to the agent whose digest it holds.
+    const owner = await ownerDigest(location.origin, mockAgent.userId);
+    const saved: SavedCloseRoomsJob = { version: 1, id: 'seeded', baseUrl: location.origin, owner, createdAt: Date.now(), attempt: 1, cancelled: false, wrapUp: { comment: 'Abandoned' }, rooms, emails: {} };
     sessionStorage.setItem(KEY, JSON.stringify(saved));
   };
 }
@@ -160,7 +163,7 @@ export const InterruptedByReload: Story = {
   beforeEach: server({}, seed(12, (index) => (index < 5 ? { status: 'closed' } : index === 5 ? { status: 'sending' } : { status: 'queued' }))),
   play: async (context) => {
     const dialog = await dialogOf(context);
-    await expect(dialog.getByText('Closing was interrupted: 5 of 12 handled. Resume to close the rest.')).toBeInTheDocument();
+    await expect(await dialog.findByText('Closing was interrupted: 5 of 12 handled. Resume to close the rest.')).toBeInTheDocument();
     await expect(dialog.getByRole('row', { name: /Visitor 0006 Waiting Sent again after the page reloaded\./ })).toBeInTheDocument();
     await userEvent.click(dialog.getByRole('button', { name: 'Resume' }));
     await waitFor(() => expect(dialog.getByRole('status')).toHaveTextContent('Finished: 12 closed, 0 not closed, 0 skipped.'), { timeout: 8000 });
@@ -173,7 +176,7 @@ export const ThousandRooms: Story = {
   beforeEach: server({}, seed(1000, (index) => (index % 97 === 3 ? { status: 'failed', error: 'server' } : { status: 'closed' }))),
   play: async (context) => {
     const dialog = await dialogOf(context);
-    await expect(dialog.getByRole('progressbar')).toHaveAttribute('aria-valuemax', '1000');
+    await expect(await dialog.findByRole('progressbar')).toHaveAttribute('aria-valuemax', '1000');
     await expect(dialog.getAllByRole('row')).toHaveLength(51);
     await userEvent.click(dialog.getByRole('radio', { name: 'Not closed' }));
     await expect(dialog.getByText('1–11 of 11')).toBeInTheDocument();
