@@ -185,5 +185,5 @@ export { CloseRoomsResults } from './components/CloseRoomsResults';
 export type { CloseRoomsResultsProps } from './components/CloseRoomsResults';
 export { CloseRoomsWrapUpForm } from './components/CloseRoomsWrapUpForm';
 export type { CloseRoomsWrapUpDraft, CloseRoomsWrapUpFormProps } from './components/CloseRoomsWrapUpForm';
-export { enCloseRoomsMessages, mergeCloseRoomsMessages } from './i18n/close-rooms-messages';
-export type { CloseRoomsMessages, CloseRoomsMessagesOverride } from './i18n/close-rooms-messages';
+export { enCloseRoomsMessages, mergeCloseRoomsMessages, pluralText } from './i18n/close-rooms-messages';
+export type { CloseRoomsMessages, CloseRoomsMessagesOverride, PluralText } from './i18n/close-rooms-messages';

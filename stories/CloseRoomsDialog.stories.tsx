@@ -143,7 +143,7 @@ export const Stopped: Story = {
   play: async (context) => {
     const dialog = await start(context);
     await userEvent.click(await dialog.findByRole('button', { name: 'Stop' }));
-    await waitFor(() => expect(dialog.getByRole('status')).toHaveTextContent(/^Stopped: \d closed, \d not sent\.$/), { timeout: 8000 });
+    await waitFor(() => expect(dialog.getByRole('status')).toHaveTextContent(/^Stopped: \d closed, 0 not closed, \d not sent\.$/), { timeout: 8000 });
   },
 };
 

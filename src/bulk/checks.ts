@@ -1,6 +1,7 @@
 import type { OmnichannelClient } from '../client/client';
 import type { BulkSkip } from './close-rooms-job';
 import type { BulkCloseRoom, CloseRoomsWrapUp } from './types';
+import { isValidEmail } from '../schema/email';
 
 /** What the server says about closing a set of rooms, read once before the first request. */
 export interface CloseRoomsFacts {
@@ -102,7 +103,8 @@ export function checkCloseRooms(rooms: readonly BulkCloseRoom[], wrapUp: CloseRo
       continue;
     }
     closable += 1;
-    if (room.visitorEmail) withEmail += 1;
+    // Counted as the job sends: only an address the server would accept gets a transcript.
+    if (room.visitorEmail && isValidEmail(room.visitorEmail)) withEmail += 1;
     if (department?.requestTagBeforeClosingChat && departmentName) tagDepartments.add(departmentName);
   }
   const tagsRequired = tagDepartments.size > 0;

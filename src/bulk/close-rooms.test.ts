@@ -166,6 +166,21 @@ describe('closeRooms', () => {
     restored?.discard();
     expect(storage.getItem('test-reload')).toBeNull();
   });
+
+  it('closeRooms keeps the job in storage while it runs and removes it once it resolves: nothing finished is offered again', async () => {
+    mock.set({ delayMs: 20 });
+    const storage = memoryStorage();
+    let seenWhileRunning = false;
+    const result = await closeRooms(testClient(), toBulkRooms(bulk.slice(0, 3)), wrapUp, {
+      storage,
+      storageKey: 'test-promise',
+      onProgress: () => (seenWhileRunning ||= storage.getItem('test-promise') !== null),
+    });
+    expect(result.counts.closed).toBe(3);
+    expect(seenWhileRunning).toBe(true);
+    expect(storage.getItem('test-promise')).toBeNull();
+    expect(await restoreCloseRoomsJob(testClient(), { storage, storageKey: 'test-promise' })).toBeUndefined();
+  });
 });
 
 describe('checkCloseRooms', () => {
@@ -186,5 +201,10 @@ describe('checkCloseRooms', () => {
     const asManager = checkCloseRooms(rooms, { comment: 'x' }, await readCloseRoomsFacts(testClient(), rooms));
     expect(asManager.skip).toEqual([{ rid: 'room-legal', reason: 'tag-dead-end', department: 'Legal' }]);
     expect(asManager).toMatchObject({ tagsRequired: true, tagsRequiredBy: ['Sales'], missing: ['tags'] });
+  });
+
+  it('counts as having an e-mail only the rooms whose address the job will send a transcript to', () => {
+    const rooms = toBulkRooms(bulk.slice(0, 4)).map((room, index) => ({ ...room, visitorEmail: ['ana@example.com', 'not an address', ' ', undefined][index] }));
+    expect(checkCloseRooms(rooms, {}, { departments: {} }).withEmail).toBe(1);
   });
 });

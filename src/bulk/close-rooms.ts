@@ -18,7 +18,10 @@ export interface CloseRoomsOptions {
   onUnauthorized?: () => unknown;
   /** How long to wait before resuming after the connection failed several times in a row, in ms. @default 10000 */
   networkPauseMs?: number;
-  /** Where to keep the job for resumption after a reload. @default null (memory only) */
+  /**
+   * Where to keep the job for resumption after a reload (`restoreCloseRoomsJob`); removed from
+   * there once the promise resolves. @default null (memory only)
+   */
   storage?: Storage | null;
   /** @default DEFAULT_CLOSE_ROOMS_STORAGE_KEY */
   storageKey?: string;
@@ -46,7 +49,8 @@ export function closeRooms(client: OmnichannelClient, rooms: readonly BulkCloseR
       onProgress?.(snapshot);
       if (snapshot.phase === 'done') {
         signal?.removeEventListener('abort', onAbort);
-        job.dispose();
+        // The caller has the result: a finished job is not left in storage to be offered again.
+        job.discard();
         resolve(snapshot);
       } else if (snapshot.phase === 'paused' && !resuming) {
         resuming = true;

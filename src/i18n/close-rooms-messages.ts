@@ -75,9 +75,9 @@ export interface CloseRoomsMessages {
   pausedNetwork: string;
   /** A job found after a reload: `{done}`, `{total}`. */
   pausedReload: PluralText;
-  /** `{closed}`, `{failed}`, `{skipped}` */
+  /** `{closed}`, `{failed}`, `{skipped}`: each the `counts` text of its number ("3 not closed"). */
   finished: string;
-  /** `{closed}`, `{cancelled}` */
+  /** A stopped job: `{closed}`, `{failed}`, `{cancelled}`, each the `counts` text of its number. */
   finishedCancelled: string;
   notPersisted: string;
   resultsHeading: string;
@@ -149,8 +149,8 @@ export const enCloseRoomsMessages: CloseRoomsMessages = {
   pausedUnauthorized: 'Your session has expired. Sign in again; closing then resumes where it stopped.',
   pausedNetwork: 'Rocket.Chat can’t be reached. Check your connection, then resume.',
   pausedReload: 'Closing was interrupted: {done} of {total} handled. Resume to close the rest.',
-  finished: 'Finished: {closed} closed, {failed} not closed, {skipped} skipped.',
-  finishedCancelled: 'Stopped: {closed} closed, {cancelled} not sent.',
+  finished: 'Finished: {closed}, {failed}, {skipped}.',
+  finishedCancelled: 'Stopped: {closed}, {failed}, {cancelled}.',
   notPersisted: 'This browser can’t keep the list: if the page reloads, what was done is not shown again.',
   resultsHeading: 'Conversations',
   filterLabel: 'Show',

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { manyMockRooms, toBulkRooms } from '../../../test/helpers/bulk';
 import { browserClient, expectNoAxeViolations, renderWithClient, setupBrowserRocketChat } from '../../../test/helpers/browser';
 import { restoreCloseRoomsJob } from '../../bulk';
+import { ptBRCloseRoomsMessages, ptBRMessages } from '../../locales';
 import { createMockRooms, mockAgent, mockAgentOwnRoomsOnly } from '../../testing';
 import { CloseRoomsDialog } from './CloseRoomsDialog';
 import type { CloseRoomsDialogProps } from './CloseRoomsDialog';
@@ -39,6 +40,14 @@ describe('given a CloseRoomsDialog over the default rooms', () => {
     expect(await screen.findByRole('button', { name: 'Close 1 conversation' })).toBeInTheDocument();
     await fillAndStart(user);
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Finished: 1 closed'), { timeout: 5000 });
+  });
+
+  it('in Portuguese, each number of the summary takes its own plural form', async () => {
+    const user = userEvent.setup();
+    renderWithClient(<CloseRoomsDialog rooms={toBulkRooms(bulk.slice(0, 1))} defaultOpen storageKey={KEY} messages={ptBRCloseRoomsMessages} formMessages={ptBRMessages} />, browserClient());
+    await user.type(await screen.findByRole('textbox', { name: /^Comentário/ }), 'Abandonada');
+    await user.click(await screen.findByRole('button', { name: 'Encerrar 1 conversa' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Concluído: 1 encerrada, 0 não encerrada, 0 pulada.'), { timeout: 5000 });
   });
 
   it('lists the rooms it will skip and why, requires a tag for Sales, sends nothing until the wrap-up is complete', async () => {
@@ -100,12 +109,16 @@ describe('given a run against a rate limit', () => {
     await expectNoAxeViolations();
     await user.click(screen.getByRole('button', { name: 'Pause' }));
     expect(await screen.findByText('Paused. Nothing is being sent.')).toBeInTheDocument();
+    // The button pressed is replaced: focus lands on the phase's action, not on the page.
+    expect(screen.getByRole('button', { name: 'Resume' })).toHaveFocus();
     await new Promise((resolve) => setTimeout(resolve, 1700));
     expect(mock.closeRequests).toHaveLength(2);
-    await user.click(screen.getByRole('button', { name: 'Resume' }));
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('button', { name: 'Pause' })).toHaveFocus();
     await waitFor(() => expect(progress()).toHaveAttribute('aria-valuenow', '4'));
     await user.click(screen.getByRole('button', { name: 'Stop' }));
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Stopped: 4 closed, 2 not sent.'), { timeout: 5000 });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Stopped: 4 closed, 0 not closed, 2 not sent.'), { timeout: 5000 });
+    expect(screen.getByRole('button', { name: 'Close' })).toHaveFocus();
     expect(mock.closeRequests).toHaveLength(4);
     expect(screen.getByRole('button', { name: 'Retry 2 not closed' })).toBeInTheDocument();
     await expectNoAxeViolations();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { isRetryableBulkError } from '../../bulk/status';
 import type { CloseRoomsSnapshot } from '../../bulk/types';
 import { pluralText } from '../../i18n/close-rooms-messages';
@@ -58,12 +58,15 @@ export function CloseRoomsProgress({ id, snapshot, messages: m, onPause, onResum
   const step = announceEvery ?? Math.max(5, Math.ceil(total / 20));
   const announced = phase === 'done' ? finished : Math.floor(finished / step) * step;
   const retryable = snapshot.rooms.filter((room) => room.status === 'cancelled' || (room.status === 'failed' && isRetryableBulkError(room.error))).length;
-  const summary =
-    phase === 'done'
-      ? snapshot.cancelled
-        ? formatMessage(m.finishedCancelled, { closed: number(counts.closed + counts['already-closed']), cancelled: number(counts.cancelled) })
-        : formatMessage(m.finished, { closed: number(counts.closed + counts['already-closed']), failed: number(counts.failed), skipped: number(counts.skipped) })
-      : undefined;
+  // Each number in the summary takes its own plural form ("1 closed", "2 encerradas").
+  const counted = (status: keyof typeof m.counts, count: number) => formatMessage(pluralText(m.counts[status], count, m.locale), { count: number(count) });
+  const summaryCounts = {
+    closed: counted('closed', counts.closed + counts['already-closed']),
+    failed: counted('failed', counts.failed),
+    skipped: counted('skipped', counts.skipped),
+    cancelled: counted('cancelled', counts.cancelled),
+  };
+  const summary = phase === 'done' ? formatMessage(snapshot.cancelled ? m.finishedCancelled : m.finished, summaryCounts) : undefined;
 
   let line: string | undefined;
   if (phase === 'pausing') line = m.pausing;
@@ -73,6 +76,16 @@ export function CloseRoomsProgress({ id, snapshot, messages: m, onPause, onResum
   else if (phase === 'running' && snapshot.waitingUntil !== undefined) line = formatMessage(m.waiting, { wait: wait(snapshot.waitingUntil - now) });
   else if (phase === 'running' && snapshot.current) line = formatMessage(m.current, { name: snapshot.current.name ?? snapshot.current.rid });
   const left = snapshot.estimatedMsLeft === undefined ? undefined : Math.max(0, snapshot.estimatedMsLeft - (now - snapshot.takenAt));
+  // Pause, Resume and Stop replace the button pressed: focus goes to the phase's main action
+  // instead of falling back to the page or the dialog itself.
+  const actions = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    if (active && active !== document.body && active.getAttribute('role') !== 'dialog') return;
+    const buttons = actions.current?.querySelectorAll<HTMLButtonElement>('button');
+    if (!buttons || buttons.length === 0) return;
+    (actions.current?.querySelector<HTMLButtonElement>('[data-variant="primary"]') ?? buttons[0])?.focus();
+  }, [phase, pauseReason]);
   const alert = phase === 'paused' && pauseReason === 'unauthorized' ? m.pausedUnauthorized : phase === 'paused' && pauseReason === 'network' ? m.pausedNetwork : undefined;
 
   return (
@@ -100,7 +113,7 @@ export function CloseRoomsProgress({ id, snapshot, messages: m, onPause, onResum
           .filter((status) => counts[status] > 0)
           .map((status) => (
             <li key={status} data-status={status}>
-              {formatMessage(pluralText(m.counts[status], counts[status], m.locale), { count: number(counts[status]) })}
+              {counted(status, counts[status])}
             </li>
           ))}
       </ul>
@@ -123,7 +136,7 @@ export function CloseRoomsProgress({ id, snapshot, messages: m, onPause, onResum
           </div>
         )}
       </div>
-      <div className="rcou-form__actions">
+      <div className="rcou-form__actions" ref={actions}>
         {phase === 'running' && (
           <button type="button" className="rcou-button" onClick={onPause}>
             {m.pause}
