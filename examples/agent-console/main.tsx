@@ -4,6 +4,7 @@ import '../../src/styles.css';
 import { App } from './App';
 
 declare const __RC_MODE__: 'mock' | 'server';
+const MOCK_CLOSED_KEY = 'demo:mock-closed-rooms';
 
 async function start() {
   if (__RC_MODE__ === 'mock') {
@@ -29,8 +30,15 @@ async function start() {
         };
       }),
     ];
+    // The mock lives in the page: what it closed is kept for the tab, so a reload (say, in the
+    // middle of "Close selected…") shows the same server, as a real one would.
+    const closed = new Set(JSON.parse(sessionStorage.getItem(MOCK_CLOSED_KEY) ?? '[]') as string[]);
     const rateLimit = params.get('rateLimit') === 'fast' ? { calls: 5, windowMs: 10_000 } : ROCKET_CHAT_RATE_LIMIT;
-    const worker = setupWorker(...createRocketChatMock({ delayMs: 300, rooms, rateLimit }).handlers);
+    const mock = createRocketChatMock({ delayMs: 300, rooms: rooms.map((room) => (closed.has(room._id) ? { ...room, open: false } : room)), rateLimit });
+    addEventListener('pagehide', () => {
+      sessionStorage.setItem(MOCK_CLOSED_KEY, JSON.stringify([...mock.rooms.values()].filter((room) => !room.open).map((room) => room._id)));
+    });
+    const worker = setupWorker(...mock.handlers);
     await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
   }
   const root = document.getElementById('root');
