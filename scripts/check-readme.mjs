@@ -1,4 +1,5 @@
-// The README compiles (#14): every ```ts and ```tsx block is type-checked, under strict, against
+// The README compiles (#14): every ```ts and ```tsx block is type-checked, under strict (and
+// exactOptionalPropertyTypes, as strict apps set it: the public shapes accept `undefined`), against
 // the built declarations in dist/ (what a user gets from npm). What a snippet assumes (a `session`,
 // a `navigate`) is declared in an HTML comment just before its block, which readers do not see:
 //
@@ -68,6 +69,7 @@ const program = ts.createProgram(
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     jsx: ts.JsxEmit.ReactJSX,
     strict: true,
+    exactOptionalPropertyTypes: true,
     noEmit: true,
     skipLibCheck: true,
     types: [],

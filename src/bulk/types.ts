@@ -5,28 +5,28 @@ export interface BulkCloseRoom {
   /** The livechat room id. */
   rid: string;
   /** What the agent sees for the room (the visitor's name); shown in lists and the progress view. @default rid */
-  name?: string;
+  name?: string | undefined;
   /** The room's department, for the tag rules checked before the first request. */
-  departmentId?: string;
+  departmentId?: string | undefined;
   /** The serving agent's user id, for the "not yours" check. */
-  servedBy?: string;
+  servedBy?: string | undefined;
   /** The visitor's e-mail address: the transcript goes there. Without one, no transcript is asked for this room. */
-  visitorEmail?: string;
+  visitorEmail?: string | undefined;
 }
 
 /** The one wrap-up applied to every room of a bulk close. */
 export interface CloseRoomsWrapUp {
   /** Closing comment sent with every room. */
-  comment?: string;
+  comment?: string | undefined;
   /** Tags sent with every room (the department's closing tags are merged in by the server). */
-  tags?: string[];
+  tags?: string[] | undefined;
   /**
    * E-mail each room's transcript to that room's own visitor, with this subject. Rooms whose
    * visitor e-mail is not known get no transcript request (and keep any the visitor made). @default off
    */
-  transcriptEmail?: { subject: string } | false;
+  transcriptEmail?: { subject: string } | false | undefined;
   /** Ask for a PDF transcript of every room (enterprise servers). @default false */
-  generateTranscriptPdf?: boolean;
+  generateTranscriptPdf?: boolean | undefined;
 }
 
 /** Why a room is not attempted at all: found before the first request. */

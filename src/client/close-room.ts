@@ -13,28 +13,28 @@ export interface CloseRoomRequest {
   /** The livechat room id. */
   rid: string;
   /** Closing comment; the server may require one. */
-  comment?: string;
+  comment?: string | undefined;
   /** Free strings; the department's closing tags are merged in by the server. */
-  tags?: string[];
+  tags?: string[] | undefined;
   /** Ask for a PDF transcript (enterprise servers; ignored elsewhere). */
-  generateTranscriptPdf?: boolean;
+  generateTranscriptPdf?: boolean | undefined;
   /** Send, or cancel (`sendToVisitor: false`), the transcript e-mail to the visitor. */
-  transcriptEmail?: CloseRoomTranscriptEmail;
+  transcriptEmail?: CloseRoomTranscriptEmail | undefined;
   /**
    * Run the close even if the room is recorded closed, to recover a room stuck in a bad state
    * (Rocket.Chat 7.3+, honoured only with `Omnichannel_allow_force_close_conversations` on).
    * Servers before 7.3 refuse the field with `invalid-params`: see `isForceCloseUnsupported`.
    * Sent only when `true`.
    */
-  forceClose?: boolean;
+  forceClose?: boolean | undefined;
 }
 
 /** Options of `closeRoom` and `closeRoomOnce`. */
 export interface CloseRoomOptions {
   /** Aborting rejects with the signal's reason, as `fetch` does. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Abandons the close only while it has not been sent (see `ApiRequest.abandonSignal`). */
-  abandonSignal?: AbortSignal;
+  abandonSignal?: AbortSignal | undefined;
 }
 
 /** The close endpoint's path under `/api/v1/`: `livechat/room.closeByUser`. */
