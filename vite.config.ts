@@ -46,28 +46,41 @@ async function peerTypesOnly(emitted: Map<string, string>) {
 // Bare imports (react, zod/mini, msw, ...) stay imports: peers and dependencies are not bundled.
 const isExternal = (id: string) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0');
 
-// The main entry is split in three chunks so that React Server Components can use the headless
+// The main entry is split in chunks so that React Server Components can use the headless
 // half (#14): `chunks/headless.js` (client, closeRoom, errors, schema, key factories, query and mutation
 // options, messages; no directive, callable from route handlers, server actions and server
 // components), `chunks/provider.js` (the React context) and `chunks/ui.js` (components and their helpers), the
 // last two marked 'use client'. dist/index.js only re-exports them, without a directive. The
 // provider has its own chunk because the hooks in headless.js read its context: with the context
 // in ui.js the two chunks would import each other.
+// Connected mode (#5, #12) has two chunks of its own, so that a host that only passes props does
+// not ship it (#13): `chunks/server-reads.js` (the reads of the agent, room, department, settings:
+// headless, no directive) and `chunks/connected.js` ('use client': the hooks that turn them into
+// the form's rules, the server-searched tag input). `CloseRoomForm` imports connected.js on demand;
+// a host's bundler then splits both into a chunk loaded only when a form is connected. Nothing in
+// ui.js imports them statically.
 // Paths are matched against src/ so a new folder of components lands in ui.js by default.
 const source = (id: string) => {
   const match = /\/src\/(.+)$/.exec(id.replaceAll('\\', '/'));
   return match?.[1];
 };
 const HEADLESS = /^(client|schema|query|bulk)\/|^i18n\/(messages|index)\.ts$/;
-const NOT_IN_MAIN_ENTRY = /^(index|locales)\.ts$|^testing\/|^i18n\/(?!messages|index)/;
-function mainEntryChunk(id: string): 'headless' | 'provider' | 'ui' | null {
+const SERVER_READS = /^query\/(agent-queries|livechat-queries|close-room-server-rules)\.ts$/;
+const CONNECTED = /^form\/(use-close-room-form|use-close-room-source|use-server-tag-input|connected-mode)\.ts$|^components\/ServerTagInput\//;
+// Folder barrels (index.ts) re-export only: left to dist/index.js, so that no chunk pulls in the
+// connected chunks through one.
+const NOT_IN_MAIN_ENTRY = /(^|\/)index\.ts$|^locales\.ts$|^testing\/|^i18n\/(?!messages)/;
+type MainEntryChunk = 'headless' | 'server-reads' | 'provider' | 'connected' | 'ui';
+function mainEntryChunk(id: string): MainEntryChunk | null {
   const path = source(id);
   if (path === undefined || NOT_IN_MAIN_ENTRY.test(path)) return null;
+  if (SERVER_READS.test(path)) return 'server-reads';
   if (HEADLESS.test(path)) return 'headless';
   if (path.startsWith('provider/')) return 'provider';
+  if (CONNECTED.test(path)) return 'connected';
   return 'ui';
 }
-export const CLIENT_CHUNKS = new Set(['provider', 'ui']);
+export const CLIENT_CHUNKS = new Set(['provider', 'connected', 'ui']);
 
 export default defineConfig({
   plugins: [
@@ -99,10 +112,10 @@ export default defineConfig({
         // Highest priority first: a group takes its modules before the next one's recursive
         // dependencies can pull them in (the headless hooks depend on the provider).
         codeSplitting: {
-          groups: (['provider', 'headless', 'ui'] as const).map((name, index) => ({
+          groups: (['provider', 'headless', 'ui', 'server-reads', 'connected'] as const).map((name, index) => ({
             name,
             test: (id: string) => mainEntryChunk(id) === name,
-            priority: 3 - index,
+            priority: 5 - index,
           })),
         },
         // The directive must be the chunk's first statement: a banner is written before anything.

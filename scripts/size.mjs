@@ -32,9 +32,25 @@ async function bundle(names, external) {
       },
       define: { 'process.env.NODE_ENV': '"production"' },
     });
-    const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) => result.output);
-    const code = chunks.filter((chunk) => chunk.type === 'chunk').map((chunk) => chunk.code).join('\n');
-    return { bytes: gzipSync(code, { level: 9 }).length, code };
+    const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) => result.output).filter((chunk) => chunk.type === 'chunk');
+    // What the page loads at once: the entry and the chunks it imports statically. Chunks only
+    // reached through `import()` (connected mode, #13) load on demand: counted apart, as `lazy`.
+    const initial = new Set();
+    const visit = (fileName) => {
+      if (initial.has(fileName)) return;
+      initial.add(fileName);
+      for (const imported of chunks.find((chunk) => chunk.fileName === fileName)?.imports ?? []) visit(imported);
+    };
+    for (const chunk of chunks) if (chunk.isEntry) visit(chunk.fileName);
+    const concat = (list) => list.map((chunk) => chunk.code).join('\n');
+    const code = concat(chunks.filter((chunk) => initial.has(chunk.fileName)));
+    const lazyCode = concat(chunks.filter((chunk) => !initial.has(chunk.fileName)));
+    return {
+      bytes: gzipSync(code, { level: 9 }).length,
+      code,
+      lazyBytes: lazyCode ? gzipSync(lazyCode, { level: 9 }).length : 0,
+      allCode: `${code}\n${lazyCode}`,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -54,9 +70,13 @@ checks.push({ name: 'CloseRoomDialog with its dependencies', bytes: full.bytes, 
 
 const own = await bundle(['CloseRoomDialog'], isBare);
 checks.push({ name: "the package's own code in CloseRoomDialog", bytes: own.bytes, budget: 14.25 * KB });
+// Connected mode (#5, #12) is a chunk the dialog imports only when given `source="server"`:
+// not in the figures above, and shown here so that what a connected host loads is not hidden.
+// All of it is the package's own code (react-query and React are the host's).
+checks.push({ name: 'connected mode, loaded on demand', bytes: full.lazyBytes, budget: 3.25 * KB });
 // The bulk close (#15) must cost a CloseRoomDialog-only host nothing: none of its code in that build.
 const bulkMarkers = ['x-ratelimit-remaining', 'rocketchat-omnichannel-ui:close-rooms', 'rcou-bulk'];
-const bulkLeaked = bulkMarkers.filter((marker) => full.code.includes(marker));
+const bulkLeaked = bulkMarkers.filter((marker) => full.allCode.includes(marker));
 checks.push({ name: 'CloseRoomDialog pulls no bulk-close code', bytes: bulkLeaked.length, budget: 0, unit: 'leaks', detail: bulkLeaked.join(', ') });
 const bulkFull = await bundle(['CloseRoomsDialog'], isHostDependency);
 // Measured 23.45 KB and 14.67 KB (2026-12-01, on main of that day); 24.86 KB and 16.14 KB after
@@ -73,12 +93,12 @@ checks.push({ name: "the package's own code, every export", bytes: everything.by
 // #13: the flow without markup, for hosts with their own design system: no Radix, no view.
 const hook = await bundle(['useCloseRoomForm', 'useTagInput'], isHostDependency);
 checks.push({ name: 'useCloseRoomForm + useTagInput, deps', bytes: hook.bytes, budget: 32 * KB });
-const hookLeaks = ['@radix-ui', 'DialogPortal', 'rcou-form'].filter((marker) => hook.code.includes(marker));
+const hookLeaks = ['@radix-ui', 'DialogPortal', 'rcou-form'].filter((marker) => hook.allCode.includes(marker));
 checks.push({ name: 'useCloseRoomForm pulls no Radix or markup', bytes: hookLeaks.length, budget: 0, unit: 'leaks', detail: hookLeaks.join(', ') });
 
 const headless = await bundle(['closeRoom', 'createOmnichannelClient'], isHostDependency);
 checks.push({ name: 'closeRoom + client, headless', bytes: headless.bytes, budget: 3.5 * KB });
-const leaked = ['@radix-ui', 'react-hook-form', 'useForm', 'DialogPortal'].filter((marker) => headless.code.includes(marker));
+const leaked = ['@radix-ui', 'react-hook-form', 'useForm', 'DialogPortal'].filter((marker) => headless.allCode.includes(marker));
 checks.push({ name: 'headless pulls no UI library', bytes: leaked.length, budget: 0, unit: 'leaks', detail: leaked.join(', ') });
 
 // #15's headless bulk close, for a host driving it from its own UI or a server: no markup.

@@ -10,7 +10,7 @@ import { getRoomCloseAttempt, useLatestRateLimitedAttempt, useRoomCloseAttempt }
 import type { CloseRoomFormInput } from '../schema/close-room-form-schema';
 import { errorText, FINAL, laterWait, relationToSent, RETRYABLE, rateLimitWait, useSecondsUntil } from './close-flow';
 import type { CloseRoomAlert, CloseRoomFormState, UseCloseRoomFormOptions } from './close-room-form-state';
-import type { CloseRoomSource } from './use-close-room-source';
+import type { CloseRoomSource } from './close-room-source';
 
 interface OutcomeInput {
   client: OmnichannelClient;

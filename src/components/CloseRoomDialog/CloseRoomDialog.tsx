@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { enMessages } from '../../i18n/messages';
 import { CloseRoomForm } from '../CloseRoomForm/CloseRoomForm';
+import { useConnectedMode } from '../CloseRoomForm/use-connected-mode';
 import type { CloseRoomFormProps, CloseRoomResult } from '../CloseRoomForm/CloseRoomForm';
 import { cx } from '../../utils/cx';
 
@@ -47,6 +48,10 @@ export function CloseRoomDialog({
     onOpenChange?.(next);
   };
   const baseId = useId();
+  // Connected mode's code loads as the dialog mounts (#13), usually long before the agent opens
+  // it; a dialog opened before it arrives opens once it has, with the form and focus in place.
+  const connected = formProps.source === 'server';
+  const ready = useConnectedMode(connected) !== undefined || !connected;
   // The room shown now: a close of another room that answers later (the host switched `rid`
   // while it was pending) must not close this room's dialog (#11).
   const shownRid = useRef(formProps.rid);
@@ -63,7 +68,7 @@ export function CloseRoomDialog({
   }
 
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
+    <Dialog.Root open={open && ready} onOpenChange={setOpen}>
       {trigger && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
       <Dialog.Portal container={container}>
         {/* A plain backdrop, not Radix's Overlay: the Overlay's scroll lock injects a <style>

@@ -1,10 +1,12 @@
+import { assertRid, useCloseRoomFormWith } from '../../form/close-room-form-core';
 import type { CloseRoomCheckboxState, UseCloseRoomFormOptions } from '../../form/close-room-form-state';
-import { useCloseRoomForm } from '../../form/use-close-room-form';
+import { closeRoomSource } from '../../form/close-room-source';
 import { useUnmountSignal } from '../../form/use-unmount-signal';
 import { Field } from '../Field/Field';
-import { ServerTagInput } from '../ServerTagInput/ServerTagInput';
 import { TagInput } from '../TagInput/TagInput';
 import { cx } from '../../utils/cx';
+import { useConnectedMode } from './use-connected-mode';
+import type { ConnectedMode } from './use-connected-mode';
 
 export type { CloseRoomResult, CloseRoomTranscriptOptions } from '../../form/close-room-form-state';
 
@@ -20,14 +22,20 @@ export interface CloseRoomFormProps extends Omit<UseCloseRoomFormOptions, 'aband
  * `QueryClientProvider` above it.
  */
 export function CloseRoomForm(props: CloseRoomFormProps) {
-  // An empty `rid` is refused by the hook, at render, before any request (#7).
+  // An empty `rid` is refused at render, before any request (#7).
+  assertRid(props.rid);
   // One view per room: another `rid` is another form, with that room's own values, errors and
   // pending close; nothing typed about one customer can be sent to another's room (#11). A close
   // not sent yet (credentials still resolving) is abandoned when this form goes away (a dialog
   // dismissed), not when `rid` changes: the previous room's close then goes ahead for that room.
   // Switching `source` starts afresh too.
+  // Connected mode's reads are loaded on demand (#13): until they are, no form is shown rather
+  // than one without the server's rules. `CloseRoomDialog` loads them as it mounts.
   const abandonSignal = useUnmountSignal();
-  return <CloseRoomFormView key={`${props.source === 'server' ? 'server' : 'props'}:${props.rid}`} {...props} abandonSignal={abandonSignal} />;
+  const connected = useConnectedMode(props.source === 'server');
+  const key = `${props.source === 'server' ? 'server' : 'props'}:${props.rid}`;
+  if (props.source === 'server' && !connected) return null;
+  return <CloseRoomFormView key={key} {...props} abandonSignal={abandonSignal} connected={connected} />;
 }
 
 /** Focuses a button as it appears, unless the agent is in a text field. */
@@ -48,8 +56,12 @@ function Checkbox({ field }: { field: CloseRoomCheckboxState }) {
   );
 }
 
-function CloseRoomFormView({ className, ...options }: CloseRoomFormProps & { abandonSignal: AbortSignal }) {
-  const form = useCloseRoomForm(options);
+function CloseRoomFormView({ className, connected, ...options }: CloseRoomFormProps & { abandonSignal: AbortSignal; connected: ConnectedMode | undefined }) {
+  // Fixed for the view's life (CloseRoomForm keys it by the mode). Connected mode's reads run in
+  // this component, with the form: they are re-checked on every render of it, as before (#13).
+  const useRules = connected ? connected.useCloseRoomSource : closeRoomSource;
+  const form = useCloseRoomFormWith(options, useRules(options));
+  const ServerTagInput = connected?.ServerTagInput;
   const { fields, messages, actions, alert } = form;
   const tags = fields.tags;
   return (
@@ -60,7 +72,7 @@ function CloseRoomFormView({ className, ...options }: CloseRoomFormProps & { aba
           <textarea {...fields.comment.props} className="rcou-input rcou-textarea" rows={4} placeholder={messages.commentPlaceholder} />
         </Field>
 
-        <Field field={tags}>{tags.search ? <ServerTagInput {...tags.props} {...tags.search} /> : <TagInput {...tags.props} />}</Field>
+        <Field field={tags}>{tags.search && ServerTagInput ? <ServerTagInput {...tags.props} {...tags.search} /> : <TagInput {...tags.props} />}</Field>
 
         {fields.sendTranscript.visible && <Checkbox field={fields.sendTranscript} />}
         {fields.transcriptEmail.visible && (
