@@ -62,18 +62,21 @@ const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsW
 const checks = [];
 
 const full = await bundle(['CloseRoomDialog'], isHostDependency);
-// Issue #13 asks for 40 KB with dependencies and 10 KB of our own code: not met. Measured
-// 2026-12-01 after #12's connected-mode reads and texts, #13's hook and #14's server-safe chunk
-// split: 40.82 KB and 13.64 KB. The gates hold those figures with a small margin, so nothing grows
-// unnoticed while #13 is open.
-checks.push({ name: 'CloseRoomDialog with its dependencies', bytes: full.bytes, budget: 41.5 * KB });
+// Issue #13 asks for 40 KB with dependencies and 10 KB of our own code. Connected mode now loads
+// on demand (below), which brought the first to 39.94 KB (from 41.20): met, gated at 40 KB. Our
+// own code is 12.87 KB (from 14.06), not 10: part of it is Vite's import() runtime that the
+// on-demand chunk brings into a Vite host (3.4 KB before minifying); the rest is the props-mode flow itself (the hook's
+// rules, drafts and submit guard, the tag combobox, the schema, closeRoom's error mapping, the
+// English texts). Gated at the figure with a small margin while #13 is open (2026-12-01).
+checks.push({ name: 'CloseRoomDialog with its dependencies', bytes: full.bytes, budget: 40 * KB });
 
 const own = await bundle(['CloseRoomDialog'], isBare);
-checks.push({ name: "the package's own code in CloseRoomDialog", bytes: own.bytes, budget: 14.25 * KB });
+checks.push({ name: "the package's own code in CloseRoomDialog", bytes: own.bytes, budget: 13 * KB });
 // Connected mode (#5, #12) is a chunk the dialog imports only when given `source="server"`:
 // not in the figures above, and shown here so that what a connected host loads is not hidden.
 // All of it is the package's own code (react-query and React are the host's).
-checks.push({ name: 'connected mode, loaded on demand', bytes: full.lazyBytes, budget: 3.25 * KB });
+// Measured 2.77 KB.
+checks.push({ name: 'connected mode, loaded on demand', bytes: full.lazyBytes, budget: 3 * KB });
 // The bulk close (#15) must cost a CloseRoomDialog-only host nothing: none of its code in that build.
 const bulkMarkers = ['x-ratelimit-remaining', 'rocketchat-omnichannel-ui:close-rooms', 'rcou-bulk'];
 const bulkLeaked = bulkMarkers.filter((marker) => full.allCode.includes(marker));
@@ -87,8 +90,10 @@ const bulkOwn = await bundle(['CloseRoomsDialog'], isBare);
 checks.push({ name: "the package's own code in CloseRoomsDialog", bytes: bulkOwn.bytes, budget: 16.5 * KB });
 const everything = await bundle('*', isBare);
 // The bulk close (#15) adds 8.3 KB to every export (15.38 KB on main before it, 23.91 KB after),
-// and 1.5 KB more with its review fixes (25.44 KB).
-checks.push({ name: "the package's own code, every export", bytes: everything.bytes, budget: 25.75 * KB });
+// and 1.5 KB more with its review fixes (25.44 KB). Loading connected mode on demand (#13) adds
+// 1.1 KB to an import of everything, which holds connected mode anyway: Vite's import() runtime
+// and the loader (26.54 KB).
+checks.push({ name: "the package's own code, every export", bytes: everything.bytes, budget: 26.75 * KB });
 
 // #13: the flow without markup, for hosts with their own design system: no Radix, no view.
 const hook = await bundle(['useCloseRoomForm', 'useTagInput'], isHostDependency);

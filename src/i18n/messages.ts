@@ -137,21 +137,21 @@ export const enMessages: CloseRoomMessages = {
     timeout: 'Rocket.Chat did not answer in time. Check your connection and try again.',
     network: 'Rocket.Chat could not be reached. Check your connection and try again.',
     server: 'Rocket.Chat had a problem closing the conversation. Try again in a moment.',
-    unknown: 'The conversation could not be closed. Try again; if it keeps failing, contact your administrator.',
+    unknown: 'The conversation could not be closed. Try again, or ask an administrator.',
   },
   rateLimitedNoWait: 'Too many requests. Wait a moment, then try again.',
   rateLimitedNow: 'Too many requests were sent. You can try again now.',
   tagDeadEnd:
-    'This conversation can’t be closed yet: the {department} department requires a tag, but has no closing tags set up, so Rocket.Chat refuses every close. Ask an administrator to add closing tags to {department} or to turn off “Request tag(s) before closing conversation”.',
+    'This conversation can’t be closed yet: the {department} department requires a tag, but has no closing tags set up. Ask an administrator to add some or to turn off “Request tag(s) before closing conversation”.',
   tagDeadEndUnnamed:
-    'This conversation can’t be closed yet: its department requires a tag, but has no closing tags set up, so Rocket.Chat refuses every close. Ask an administrator to add closing tags to the department or to turn off “Request tag(s) before closing conversation”.',
+    'This conversation can’t be closed yet: its department requires a tag, but has no closing tags set up. Ask an administrator to add some or to turn off “Request tag(s) before closing conversation”.',
   transcriptSentByServer: 'Rocket.Chat emails the transcript to the visitor when the conversation closes.',
   transcriptPreferencesHint: 'These start from your preferences (My account › Omnichannel).',
-  forceCloseOffer: 'If this conversation still shows as open, it may be stuck. “Close anyway” runs the close again.',
+  forceCloseOffer: 'If this conversation still shows as open, it may be stuck: “Close anyway” closes it again.',
   closeAnyway: 'Close anyway',
   forceCloseConfirm: 'Close this conversation again? It replaces the closing comment and tags already recorded. Use this only for a conversation stuck open.',
   confirmCloseAnyway: 'Yes, close anyway',
-  forceCloseUnsupported: 'This Rocket.Chat server (before 7.3) can’t force a close. Ask an administrator to look at the conversation.',
+  forceCloseUnsupported: 'This Rocket.Chat server (before 7.3) can’t force a close. Ask an administrator.',
 };
 
 /** Catalogue with overrides applied key by key. */
