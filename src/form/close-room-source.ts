@@ -34,7 +34,7 @@ export interface CloseRoomSource {
 /**
  * The form's rules from the options and, in connected mode, what the server said (`read`, with
  * the tags offered before any text is typed). Plain mode passes no `read`: only the options count.
- * A pure function, apart from the hook that reads the server (use-close-room-source.ts), so a host
+ * A pure function, apart from the hook that reads the server (`useCloseRoomSource`), so a host
  * that never connects does not ship the reads (#13).
  */
 export function closeRoomSource(options: UseCloseRoomFormOptions, read?: CloseRoomServerRules, serverTags?: readonly string[]): CloseRoomSource {
