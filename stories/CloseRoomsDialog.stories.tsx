@@ -132,7 +132,7 @@ export const FinishedWithFailures: Story = {
     const dialog = await start(context);
     await waitFor(() => expect(dialog.getByRole('status')).toHaveTextContent('Finished: 4 closed, 2 not closed, 0 skipped.'), { timeout: 8000 });
     await expect(dialog.getAllByText('Rocket.Chat had a problem.')).toHaveLength(2);
-    await expect(dialog.getByRole('button', { name: 'Retry 2 not closed' })).toBeInTheDocument();
+    await expect(dialog.getByRole('button', { name: 'Retry 2 conversations' })).toBeInTheDocument();
   },
 };
 

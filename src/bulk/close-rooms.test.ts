@@ -73,6 +73,15 @@ describe('closeRooms', () => {
     expect(new Set(effective.map((request) => (request.body as { rid: string }).rid)).size).toBe(6);
   });
 
+  it('a sign-in that does not help (the server still answers 401) ends in cancelled rooms, not a loop of posts', async () => {
+    const client = testClient({ credentials: { userId: 'agent-ana', authToken: 'expired' } });
+    let asked = 0;
+    const result = await closeRooms(client, toBulkRooms(bulk.slice(0, 2)), wrapUp, { onUnauthorized: () => (asked += 1) });
+    expect(asked).toBe(3);
+    expect(result.counts).toMatchObject({ cancelled: 2, closed: 0 });
+    expect(mock.closeRequests.length).toBeLessThanOrEqual(4);
+  });
+
   it('keeps a 500 on some rooms as `server`, and retry() closes them once they answer again', async () => {
     mock.set({ roomFailures: { 'bulk-0002': 'server-error', 'bulk-0004': 'bad-gateway-html' } });
     const job = createCloseRoomsJob(testClient(), toBulkRooms(bulk.slice(0, 5)), wrapUp, { storage: null, storageKey: 'test-500' });

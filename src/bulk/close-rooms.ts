@@ -3,6 +3,9 @@ import { createCloseRoomsJob } from './close-rooms-job';
 import type { BulkSkip, CloseRoomsJob } from './close-rooms-job';
 import type { BulkCloseRoom, CloseRoomsSnapshot, CloseRoomsWrapUp } from './types';
 
+/** How many times `onUnauthorized` may resolve without the server accepting the credentials. */
+const MAX_SIGN_INS_WITHOUT_PROGRESS = 3;
+
 /** Options of `closeRooms`. */
 export interface CloseRoomsOptions {
   /** Aborting cancels: nothing new is sent, the request in flight finishes and is reported, and the promise resolves. */
@@ -13,7 +16,8 @@ export interface CloseRoomsOptions {
   skip?: readonly BulkSkip[];
   /**
    * Called when a close answers 401: sign the agent in again, then resolve; the job resumes. If it
-   * throws, or is not given, the rooms left are cancelled.
+   * throws, or is not given, or the server still answers 401 after three sign-ins in a row with
+   * no room answered in between, the rooms left are cancelled.
    */
   onUnauthorized?: () => unknown;
   /** How long to wait before resuming after the connection failed several times in a row, in ms. @default 10000 */
@@ -38,6 +42,9 @@ export function closeRooms(client: OmnichannelClient, rooms: readonly BulkCloseR
   return new Promise((resolve) => {
     let job: CloseRoomsJob | undefined = undefined;
     let resuming = false;
+    // Sign-ins that did not help: a 401 again before any room was answered otherwise.
+    let signInsInARow = 0;
+    let finishedAtSignIn = -1;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onAbort = () => {
       clearTimeout(timer);
@@ -56,6 +63,15 @@ export function closeRooms(client: OmnichannelClient, rooms: readonly BulkCloseR
         resuming = true;
         const current = job;
         if (snapshot.pauseReason === 'unauthorized' && onUnauthorized) {
+          signInsInARow = snapshot.finished === finishedAtSignIn ? signInsInARow + 1 : 1;
+          finishedAtSignIn = snapshot.finished;
+          // onUnauthorized resolved, yet the server still refuses: the rooms left are cancelled
+          // rather than posted again and again.
+          if (signInsInARow > MAX_SIGN_INS_WITHOUT_PROGRESS) {
+            resuming = false;
+            current.cancel();
+            return;
+          }
           Promise.resolve()
             .then(onUnauthorized)
             .then(() => (signal?.aborted ? current.cancel() : current.resume()), () => current.cancel())

@@ -12,6 +12,9 @@ import { liveJobs } from './registry';
 import { countRooms, isFinalStatus, isRetryableBulkError } from './status';
 import type { BulkRoomState, CloseRoomsPauseReason, CloseRoomsPhase, CloseRoomsSnapshot } from './types';
 
+/** How long a network failure waits before it is recorded, for a page that is going away. */
+const UNLOAD_GRACE_MS = 1000;
+
 /** Where a job starts: its saved state and phase. */
 export interface JobStart {
   saved: SavedCloseRoomsJob;
@@ -118,8 +121,16 @@ export function runJob(client: OmnichannelClient, init: JobStart, options: Close
       error = caught;
     }
     if (disposed) return;
-    const now = Date.now();
     const kind: CloseRoomErrorKind | undefined = error === undefined ? undefined : error instanceof CloseRoomError ? error.kind : 'unknown';
+    if (kind === 'network' && pageKept) {
+      // A page going away (reload, navigation) aborts the request in flight, sometimes before
+      // `pagehide` (a service worker told at `beforeunload`). Wait a moment: if the page goes,
+      // the job is disposed first and storage keeps the room as `sending`, to be queued again as
+      // uncertain after the reload rather than recorded as a failure it may not be.
+      await new Promise((resolve) => setTimeout(resolve, UNLOAD_GRACE_MS));
+      if (disposed) return;
+    }
+    const now = Date.now();
     current = undefined;
     room.uncertain = undefined;
     if (kind === 'rate-limited') {
@@ -289,6 +300,7 @@ export function runJob(client: OmnichannelClient, init: JobStart, options: Close
     dispose() {
       disposed = true;
       stopWatchingUser?.();
+      if (typeof removeEventListener === 'function') removeEventListener('pagehide', onPageHide);
       wake?.();
       if (liveJobs.get(key) === job) liveJobs.delete(key);
     },
@@ -307,6 +319,14 @@ export function runJob(client: OmnichannelClient, init: JobStart, options: Close
     clearSavedCloseRoomsJob(storage, key);
     job.cancel();
   });
+  // The page goes away (reload, navigation): the browser aborts the request in flight. The job
+  // stops here, before that abort reads as a network failure, so storage keeps the room as
+  // `sending` and a restore queues it again marked uncertain, and no next room is marked.
+  function onPageHide(event: PageTransitionEvent) {
+    if (!event.persisted) job.dispose();
+  }
+  const pageKept = storage !== null && typeof addEventListener === 'function';
+  if (pageKept) addEventListener('pagehide', onPageHide);
   liveJobs.set(key, job);
   save();
   return job;

@@ -73,7 +73,9 @@ export function createRateLimitPacer() {
     observe(headers: Headers | undefined, tookMs: number, now = Date.now()) {
       latencyMs = latencyMs === undefined ? tookMs : latencyMs * 0.8 + tookMs * 0.2;
       const limit = whole(headers?.get('x-ratelimit-limit'));
-      const remaining = whole(headers?.get('x-ratelimit-remaining'));
+      // A negative count (a server or proxy off by some) means none left, not no limit.
+      const rawRemaining = headers?.get('x-ratelimit-remaining')?.trim();
+      const remaining = rawRemaining && /^-\d+$/.test(rawRemaining) ? 0 : whole(rawRemaining);
       const reset = localReset(headers, now);
       if (limit === undefined || remaining === undefined || reset === undefined) {
         // No figures (a proxy's page, an answer before the limiter): count the call as spent,

@@ -139,7 +139,7 @@ export const enCloseRoomsMessages: CloseRoomsMessages = {
   pause: 'Pause',
   resume: 'Resume',
   stop: 'Stop',
-  retry: 'Retry {count} not closed',
+  retry: { one: 'Retry {count} conversation', other: 'Retry {count} conversations' },
   close: 'Close',
   discard: 'Discard',
   signInAgain: 'Sign in again',

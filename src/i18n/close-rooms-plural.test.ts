@@ -24,7 +24,7 @@ describe('bulk close messages by count', () => {
     expect(progress(ptBRCloseRoomsMessages, 1, 1)).toBe('1 de 1 conversa tratada.');
     expect(say(esCloseRoomsMessages, 'title', 1)).toBe('Cerrar 1 conversación');
     expect(say(esCloseRoomsMessages, 'title', 2)).toBe('Cerrar 2 conversaciones');
-    expect(say(esCloseRoomsMessages, 'retry', 1)).toBe('Reintentar la 1 sin cerrar');
+    expect(say(esCloseRoomsMessages, 'retry', 1)).toBe('Reintentar 1 conversación');
     expect(formatMessage(pluralText(esCloseRoomsMessages.counts.skipped, 3, 'es'), { count: 3 })).toBe('3 omitidas');
   });
 

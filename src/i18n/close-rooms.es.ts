@@ -35,7 +35,7 @@ export const esCloseRoomsMessages: CloseRoomsMessages = {
   pause: 'Pausar',
   resume: 'Continuar',
   stop: 'Detener',
-  retry: { one: 'Reintentar la {count} sin cerrar', other: 'Reintentar las {count} sin cerrar' },
+  retry: { one: 'Reintentar {count} conversación', other: 'Reintentar {count} conversaciones' },
   close: 'Cerrar',
   discard: 'Descartar',
   signInAgain: 'Volver a iniciar sesión',

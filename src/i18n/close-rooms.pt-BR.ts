@@ -35,7 +35,7 @@ export const ptBRCloseRoomsMessages: CloseRoomsMessages = {
   pause: 'Pausar',
   resume: 'Continuar',
   stop: 'Parar',
-  retry: { one: 'Tentar de novo a {count} não encerrada', other: 'Tentar de novo as {count} não encerradas' },
+  retry: { one: 'Tentar de novo {count} conversa', other: 'Tentar de novo {count} conversas' },
   close: 'Fechar',
   discard: 'Descartar',
   signInAgain: 'Entrar novamente',

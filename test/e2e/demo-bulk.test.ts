@@ -55,4 +55,27 @@ describe('the demo’s bulk close', () => {
     await expect.poll(() => list.getByRole('checkbox').count(), { timeout: 10_000 }).toBe(6);
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it('a reload while a close is in flight: that room is queued again as uncertain, none is marked failed', async () => {
+    const page = await demo.browser.newPage();
+    await page.goto(`${demo.url}?stale=4`);
+    const list = page.getByRole('navigation', { name: 'Open conversations' });
+    await expect.poll(() => list.getByRole('checkbox').count(), { timeout: 15_000 }).toBe(10);
+    for (let index = 1; index <= 4; index += 1) await list.getByRole('checkbox', { name: `Select Abandoned chat 00${index}` }).check();
+    await page.getByRole('button', { name: 'Close selected…' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Close 4 conversations' });
+    await dialog.getByRole('textbox', { name: /Comment/ }).fill('Abandoned');
+    await dialog.getByRole('button', { name: 'Close 4 conversations' }).click();
+    // The mock answers in 300 ms: reload while the second room's close is on its way.
+    await dialog.getByText(/^Closing \u2068Abandoned chat 002\u2069…$/).waitFor({ timeout: 15_000 });
+    await page.reload();
+
+    await page.getByRole('button', { name: /^Closing 1 of 4…$/ }).click({ timeout: 15_000 });
+    dialog = page.getByRole('dialog', { name: 'Close 4 conversations' });
+    await dialog.getByRole('row', { name: /Abandoned chat 002 Waiting Sent again after the page reloaded\./ }).waitFor();
+    expect(await dialog.getByRole('row', { name: /Not closed/ }).count()).toBe(0);
+    expect(await dialog.getByText('Sent again after the page reloaded.').count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 20_000 }).toBe('Finished: 4 closed, 0 not closed, 0 skipped.');
+  }, 60_000);
 });

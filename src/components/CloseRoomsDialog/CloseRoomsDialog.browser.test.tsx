@@ -120,7 +120,7 @@ describe('given a run against a rate limit', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Stopped: 4 closed, 0 not closed, 2 not sent.'), { timeout: 5000 });
     expect(screen.getByRole('button', { name: 'Close' })).toHaveFocus();
     expect(mock.closeRequests).toHaveLength(4);
-    expect(screen.getByRole('button', { name: 'Retry 2 not closed' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Retry 2 conversations' })).toBeInTheDocument();
     await expectNoAxeViolations();
   });
 });
@@ -173,7 +173,7 @@ describe('given failures mid-run', () => {
     const rows = within(screen.getByRole('table', { name: 'Conversations' })).getAllByRole('row').slice(1);
     expect(rows.map((row) => row.textContent)).toEqual(['Visitor 0002Not closedRocket.Chat had a problem.', 'Visitor 0005Not closedRocket.Chat had a problem.']);
     mock.set({ roomFailures: {} });
-    await user.click(screen.getByRole('button', { name: 'Retry 2 not closed' }));
+    await user.click(screen.getByRole('button', { name: 'Retry 2 conversations' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Finished: 6 closed, 0 not closed, 0 skipped.'), { timeout: 5000 });
     expect(postsOf('bulk-0001')).toBe(1);
     expect(postsOf('bulk-0002')).toBe(2);

@@ -31,6 +31,9 @@ export interface CloseRoomsProgressProps {
   announceEvery?: number;
 }
 
+/** A name inside a sentence, isolated (FSI … PDI) so a right-to-left or override character in it cannot reorder the sentence. */
+const isolate = (name: string) => `\u2068${name}\u2069`;
+
 /** Ticks once a second while `active`, for countdowns. */
 function useNow(active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
@@ -48,8 +51,10 @@ function useNow(active: boolean): number {
  * Screen readers hear a polite summary every few rooms, not every room.
  */
 export function CloseRoomsProgress({ id, snapshot, messages: m, onPause, onResume, onStop, onRetry, onClose, onDiscard, onSignIn, announceEvery }: CloseRoomsProgressProps) {
-  const { phase, pauseReason, counts, finished, rooms } = snapshot;
+  const { phase, pauseReason, counts, rooms } = snapshot;
   const total = rooms.length;
+  // Rooms not sent (after Stop) are not handled: the bar shows what the server answered for.
+  const finished = snapshot.finished - counts.cancelled;
   const running = phase === 'running' || phase === 'pausing' || phase === 'cancelling';
   const now = Math.max(useNow(running), snapshot.takenAt);
   const number = (value: number) => value.toLocaleString(m.locale);
@@ -74,7 +79,7 @@ export function CloseRoomsProgress({ id, snapshot, messages: m, onPause, onResum
   else if (phase === 'paused' && pauseReason === 'user') line = m.paused;
   else if (phase === 'paused' && pauseReason === 'reload') line = formatMessage(pluralText(m.pausedReload, total, m.locale), { done: number(finished), total: number(total) });
   else if (phase === 'running' && snapshot.waitingUntil !== undefined) line = formatMessage(m.waiting, { wait: wait(snapshot.waitingUntil - now) });
-  else if (phase === 'running' && snapshot.current) line = formatMessage(m.current, { name: snapshot.current.name ?? snapshot.current.rid });
+  else if (phase === 'running' && snapshot.current) line = formatMessage(m.current, { name: isolate(snapshot.current.name ?? snapshot.current.rid) });
   const left = snapshot.estimatedMsLeft === undefined ? undefined : Math.max(0, snapshot.estimatedMsLeft - (now - snapshot.takenAt));
   // Pause, Resume and Stop replace the button pressed: focus goes to the phase's main action
   // instead of falling back to the page or the dialog itself.

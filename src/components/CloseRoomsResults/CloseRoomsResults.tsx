@@ -38,7 +38,9 @@ const Row = /* @__PURE__ */ memo(function Row({ room, messages: m, transcriptAsk
   else if (room.status === 'queued' && room.uncertain) reason = m.uncertain;
   return (
     <tr data-status={room.status}>
-      <th scope="row">{room.name ?? room.rid}</th>
+      <th scope="row">
+        <bdi>{room.name ?? room.rid}</bdi>
+      </th>
       <td>{m.statuses[room.status]}</td>
       <td>{reason}</td>
     </tr>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import type { CloseRoomsCheck } from '../../bulk/checks';
 import type { BulkCloseRoom, CloseRoomsWrapUp as WrapUp } from '../../bulk/types';
@@ -124,12 +124,19 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
         <details className="rcou-bulk__selected">
           <summary>
             {messages.selectedRooms} ({rooms.length.toLocaleString(messages.locale)}):{' '}
-            {rooms.slice(0, SHOWN_NAMES).map((room) => room.name ?? room.rid).join(', ')}
+            {rooms.slice(0, SHOWN_NAMES).map((room, index) => (
+              <Fragment key={room.rid}>
+                {index > 0 && ', '}
+                <bdi>{room.name ?? room.rid}</bdi>
+              </Fragment>
+            ))}
             {rooms.length > SHOWN_NAMES && ` ${formatMessage(pluralText(messages.andMore, rooms.length - SHOWN_NAMES, messages.locale), { count: rooms.length - SHOWN_NAMES })}`}
           </summary>
           <ul className="rcou-bulk__room-list">
             {rooms.map((room) => (
-              <li key={room.rid}>{room.name ?? room.rid}</li>
+              <li key={room.rid}>
+                <bdi>{room.name ?? room.rid}</bdi>
+              </li>
             ))}
           </ul>
         </details>
@@ -142,7 +149,7 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
             <ul className="rcou-bulk__room-list">
               {check.skip.map((skip) => (
                 <li key={skip.rid}>
-                  {names.get(skip.rid)}: {formatMessage(messages.skipReasons[skip.reason], { department: skip.department ?? '' })}
+                  <bdi>{names.get(skip.rid)}</bdi>: {formatMessage(messages.skipReasons[skip.reason], { department: skip.department ?? '' })}
                 </li>
               ))}
             </ul>
