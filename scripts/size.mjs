@@ -93,7 +93,8 @@ const everything = await bundle('*', isBare);
 // and 1.5 KB more with its review fixes (25.44 KB). Loading connected mode on demand (#13) adds
 // 1.1 KB to an import of everything, which holds connected mode anyway: Vite's import() runtime
 // and the loader (26.54 KB).
-checks.push({ name: "the package's own code, every export", bytes: everything.bytes, budget: 26.75 * KB });
+// 26.77 KB after the second #15 review's fixes (sign-in loop guard, unload grace, bidi isolation).
+checks.push({ name: "the package's own code, every export", bytes: everything.bytes, budget: 27 * KB });
 
 // #13: the flow without markup, for hosts with their own design system: no Radix, no view.
 const hook = await bundle(['useCloseRoomForm', 'useTagInput'], isHostDependency);
