@@ -1,22 +1,35 @@
+import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { setupDemo } from '../helpers/demo-server';
+
+/**
+ * Opens the demo at `url`, waits for `listed` conversations, ticks `names`, opens "Close
+ * selected…", types the comment and starts the bulk close. Page errors are collected in `errors`.
+ */
+async function startBulkClose(browser: Browser, url: string, listed: number, names: string[]) {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  const list = page.getByRole('navigation', { name: 'Open conversations' });
+  await expect.poll(() => list.getByRole('checkbox').count(), { timeout: 15_000 }).toBe(listed);
+  for (const name of names) await list.getByRole('checkbox', { name: `Select ${name}` }).check();
+  await page.getByRole('button', { name: 'Close selected…' }).click();
+  const title = `Close ${names.length} conversations`;
+  const dialog = page.getByRole('dialog', { name: title });
+  await dialog.getByRole('textbox', { name: /Comment/ }).fill('Abandoned');
+  await dialog.getByRole('button', { name: title }).click();
+  return { page, list, dialog, errors };
+}
+
+const abandoned = (count: number) => Array.from({ length: count }, (_, index) => `Abandoned chat 00${index + 1}`);
 
 // "Close selected…" in the demo, on the mock with Rocket.Chat's own rate limit (10 per 60 s).
 describe('the demo’s bulk close', () => {
   const demo = setupDemo();
 
   it('closes the ticked conversations with one wrap-up, and they leave the list', async () => {
-    const page = await demo.browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(demo.url);
-    const list = page.getByRole('navigation', { name: 'Open conversations' });
-    await expect.poll(() => list.getByRole('checkbox').count(), { timeout: 15_000 }).toBe(6);
-    for (const name of ['Maria Silva', 'Lucía Fernández', 'Kenji Watanabe']) await list.getByRole('checkbox', { name: `Select ${name}` }).check();
-    await page.getByRole('button', { name: 'Close selected…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Close 3 conversations' });
-    await dialog.getByRole('textbox', { name: /Comment/ }).fill('Abandoned');
-    await dialog.getByRole('button', { name: 'Close 3 conversations' }).click();
+    const { page, list, dialog, errors } = await startBulkClose(demo.browser, demo.url, 6, ['Maria Silva', 'Lucía Fernández', 'Kenji Watanabe']);
     await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 15_000 }).toBe('Finished: 3 closed, 0 not closed, 0 skipped.');
     expect(await dialog.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('3');
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
@@ -28,18 +41,10 @@ describe('the demo’s bulk close', () => {
   }, 60_000);
 
   it('a reload mid-run: the job is offered again with what was done, and resumes without closing a room twice', async () => {
-    const page = await demo.browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
     // A fast window (5 closes per 10 s) and 8 abandoned chats: the job must wait after 5.
-    await page.goto(`${demo.url}?stale=8&rateLimit=fast`);
-    const list = page.getByRole('navigation', { name: 'Open conversations' });
-    await expect.poll(() => list.getByRole('checkbox').count(), { timeout: 15_000 }).toBe(14);
-    for (let index = 1; index <= 8; index += 1) await list.getByRole('checkbox', { name: `Select Abandoned chat 00${index}` }).check();
-    await page.getByRole('button', { name: 'Close selected…' }).click();
-    let dialog = page.getByRole('dialog', { name: 'Close 8 conversations' });
-    await dialog.getByRole('textbox', { name: /Comment/ }).fill('Abandoned');
-    await dialog.getByRole('button', { name: 'Close 8 conversations' }).click();
+    const started = await startBulkClose(demo.browser, `${demo.url}?stale=8&rateLimit=fast`, 14, abandoned(8));
+    const { page, list, errors } = started;
+    let { dialog } = started;
     await dialog.getByText(/Waiting for Rocket\.Chat’s limit/).waitFor({ timeout: 15_000 });
     await page.reload();
     // The 5 closed stay closed; nothing is ticked, and the job is still reachable, paused.
@@ -57,15 +62,9 @@ describe('the demo’s bulk close', () => {
   }, 90_000);
 
   it('a reload while a close is in flight: that room is queued again as uncertain, none is marked failed', async () => {
-    const page = await demo.browser.newPage();
-    await page.goto(`${demo.url}?stale=4`);
-    const list = page.getByRole('navigation', { name: 'Open conversations' });
-    await expect.poll(() => list.getByRole('checkbox').count(), { timeout: 15_000 }).toBe(10);
-    for (let index = 1; index <= 4; index += 1) await list.getByRole('checkbox', { name: `Select Abandoned chat 00${index}` }).check();
-    await page.getByRole('button', { name: 'Close selected…' }).click();
-    let dialog = page.getByRole('dialog', { name: 'Close 4 conversations' });
-    await dialog.getByRole('textbox', { name: /Comment/ }).fill('Abandoned');
-    await dialog.getByRole('button', { name: 'Close 4 conversations' }).click();
+    const started = await startBulkClose(demo.browser, `${demo.url}?stale=4`, 10, abandoned(4));
+    const { page } = started;
+    let { dialog } = started;
     // The mock answers in 300 ms: reload while the second room's close is on its way.
     await dialog.getByText(/^Closing \u2068Abandoned chat 002\u2069…$/).waitFor({ timeout: 15_000 });
     await page.reload();
