@@ -12,8 +12,10 @@ async function start() {
     const { setupWorker } = await import('msw/browser');
     const { createMockRooms, createRocketChatMock, mockAgent, ROCKET_CHAT_RATE_LIMIT } = await import('../../src/testing');
     // Rocket.Chat's own rate limit on closes (10 per 60 s per user), or `?rateLimit=fast` (5 per
-    // 10 s); `?stale=40` adds up to 40 abandoned chats to try "Close selected…" on.
+    // 10 s); `?stale=40` adds up to 40 abandoned chats to try "Close selected…" on; `?delay=2000`
+    // makes each answer take 2 s (300 ms by default, 10 s at most) to watch a slow server.
     const params = new URLSearchParams(location.search);
+    const delayMs = Math.min(Math.max(Number(params.get('delay')) || 300, 0), 10_000);
     const stale = Math.min(Number(params.get('stale')) || 0, 40);
     const rooms = [
       ...createMockRooms(),
@@ -34,7 +36,7 @@ async function start() {
     // middle of "Close selected…") shows the same server, as a real one would.
     const closed = new Set(JSON.parse(sessionStorage.getItem(MOCK_CLOSED_KEY) ?? '[]') as string[]);
     const rateLimit = params.get('rateLimit') === 'fast' ? { calls: 5, windowMs: 10_000 } : ROCKET_CHAT_RATE_LIMIT;
-    const mock = createRocketChatMock({ delayMs: 300, rooms: rooms.map((room) => (closed.has(room._id) ? { ...room, open: false } : room)), rateLimit });
+    const mock = createRocketChatMock({ delayMs, rooms: rooms.map((room) => (closed.has(room._id) ? { ...room, open: false } : room)), rateLimit });
     addEventListener('pagehide', () => {
       sessionStorage.setItem(MOCK_CLOSED_KEY, JSON.stringify([...mock.rooms.values()].filter((room) => !room.open).map((room) => room._id)));
     });
