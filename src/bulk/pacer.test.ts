@@ -81,4 +81,26 @@ describe('the pacer, when the rate-limit headers lie', () => {
     expect(counts.refused).toBe(0);
     expect(took).toBeLessThan(6000);
   }, 15_000);
+
+  it('a 429 that always says "wait 0 seconds": the waits double, so the server is not asked ten times a second', async () => {
+    let refused = 0;
+    server.use(
+      http.post(`${BASE_URL}/api/v1/livechat/room.closeByUser`, () => {
+        refused += 1;
+        return HttpResponse.json(
+          { success: false, error: 'Error, too many requests. Please slow down. You must wait 0 seconds before trying this endpoint again. [error-too-many-requests]' },
+          { status: 429 },
+        );
+      }),
+    );
+    const controller = new AbortController();
+    const done = closeRooms(testClient(), toBulkRooms(rooms), { comment: 'Done' }, { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    controller.abort();
+    const result = await done;
+    // 100 + 200 + 400 + 800 + 1600 ms: 5 or 6 requests in 3 s (a fixed 100 ms wait made 30).
+    expect(refused).toBeGreaterThanOrEqual(4);
+    expect(refused).toBeLessThanOrEqual(6);
+    expect(result.counts.closed).toBe(0);
+  }, 15_000);
 });

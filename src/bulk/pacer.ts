@@ -7,7 +7,12 @@ const whole = (value: string | null | undefined): number | undefined => {
   return Number.isSafeInteger(number) ? number : undefined;
 };
 
-/** The shortest wait after a 429 saying "0 seconds": never a tight loop of refused requests. */
+/**
+ * The shortest wait after a 429 saying "0 seconds": never a tight loop of refused requests. It
+ * doubles with each 429 in a row (100 ms, 200 ms, … up to the longest wait believed), so a server
+ * that keeps refusing while saying "wait 0 seconds" is asked about once a minute, not ten times a
+ * second.
+ */
 const MIN_429_WAIT_MS = 100;
 /** The window assumed before one is observed: Rocket.Chat's default is one minute. */
 const ASSUMED_WINDOW_MS = 60_000;
@@ -49,6 +54,8 @@ export function createRateLimitPacer() {
   let blockedUntil: number | undefined;
   /** The server clock's lead over ours, as last measured. */
   let offset = 0;
+  /** 429s in a row, without an answer in between. */
+  let refusedInARow = 0;
 
   /** The longest wait believed: the observed window (or a minute) plus a margin. */
   const maxWait = () => Math.min(MAX_TIMER_MS, (state.windowMs ?? ASSUMED_WINDOW_MS) + WAIT_MARGIN_MS);
@@ -71,6 +78,7 @@ export function createRateLimitPacer() {
 
     /** An answer arrived (any status but 429) after `tookMs`, with these headers (if any). */
     observe(headers: Headers | undefined, tookMs: number, now = Date.now()) {
+      refusedInARow = 0;
       latencyMs = latencyMs === undefined ? tookMs : latencyMs * 0.8 + tookMs * 0.2;
       const limit = whole(headers?.get('x-ratelimit-limit'));
       // A negative count (a server or proxy off by some) means none left, not no limit.
@@ -109,7 +117,9 @@ export function createRateLimitPacer() {
       let wait: number;
       if (headerWait !== undefined && headerWait >= 0 && (saidMs === undefined || headerWait <= saidMs)) wait = headerWait;
       else wait = saidMs ?? 1000;
-      wait = Math.min(MAX_TIMER_MS, Math.max(MIN_429_WAIT_MS, wait));
+      refusedInARow += 1;
+      const floor = Math.min(maxWait(), MIN_429_WAIT_MS * 2 ** Math.min(refusedInARow - 1, 30));
+      wait = Math.min(MAX_TIMER_MS, Math.max(floor, wait));
       blockedUntil = now + wait;
       state.resetAt = reset ?? state.resetAt;
     },
