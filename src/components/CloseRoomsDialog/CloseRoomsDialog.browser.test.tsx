@@ -42,6 +42,14 @@ describe('given a CloseRoomsDialog over the default rooms', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Finished: 1 closed'), { timeout: 5000 });
   });
 
+  it('writes counts in thousands with the locale\'s separator, in the title, the list and the button', async () => {
+    const rooms = Array.from({ length: 1200 }, (_, index) => ({ rid: `many-${index}`, name: `Visitor ${index}`, visitorEmail: `v${index}@example.com` }));
+    openDialog({ rooms });
+    const dialog = await screen.findByRole('dialog', { name: 'Close 1,200 conversations' });
+    expect(within(dialog).getByText(/and 1,195 more/)).toBeInTheDocument();
+    expect(await within(dialog).findByRole('button', { name: 'Close 1,200 conversations' })).toBeInTheDocument();
+  });
+
   it('in Portuguese, each number of the summary takes its own plural form', async () => {
     const user = userEvent.setup();
     renderWithClient(<CloseRoomsDialog rooms={toBulkRooms(bulk.slice(0, 1))} defaultOpen storageKey={KEY} messages={ptBRCloseRoomsMessages} formMessages={ptBRMessages} />, browserClient());

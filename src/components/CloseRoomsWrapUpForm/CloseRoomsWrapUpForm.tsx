@@ -72,6 +72,8 @@ function fieldOf(id: string, label: string, { labelSuffix, hint, error }: { labe
 export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSuggestions, transcript, defaultSubject, messages, formMessages, onSubmit, onCancel, draft, onDraftChange }: CloseRoomsWrapUpFormProps) {
   const [values, setValues] = useState<CloseRoomsWrapUpDraft>(() => draft ?? { comment: '', tags: [], sendTranscript: false, subject: defaultSubject, pdf: false });
   const { comment, tags, sendTranscript, subject, pdf } = values;
+  // Counts in the agent's digits and separators ("1,000", "1.000").
+  const number = (value: number) => value.toLocaleString(messages.locale);
   const change = (next: Partial<CloseRoomsWrapUpDraft>) => {
     const merged = { ...values, ...next };
     setValues(merged);
@@ -130,7 +132,7 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
                 <bdi>{room.name ?? room.rid}</bdi>
               </Fragment>
             ))}
-            {rooms.length > SHOWN_NAMES && ` ${formatMessage(pluralText(messages.andMore, rooms.length - SHOWN_NAMES, messages.locale), { count: rooms.length - SHOWN_NAMES })}`}
+            {rooms.length > SHOWN_NAMES && ` ${formatMessage(pluralText(messages.andMore, rooms.length - SHOWN_NAMES, messages.locale), { count: number(rooms.length - SHOWN_NAMES) })}`}
           </summary>
           <ul className="rcou-bulk__room-list">
             {rooms.map((room) => (
@@ -144,7 +146,7 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
         {check && check.skip.length > 0 && (
           <section className="rcou-alert" aria-labelledby={`${id}-skipped`}>
             <h3 id={`${id}-skipped`} className="rcou-bulk__subheading">
-              {formatMessage(pluralText(messages.skippedHeading, check.skip.length, messages.locale), { count: check.skip.length })}
+              {formatMessage(pluralText(messages.skippedHeading, check.skip.length, messages.locale), { count: number(check.skip.length) })}
             </h3>
             <ul className="rcou-bulk__room-list">
               {check.skip.map((skip) => (
@@ -189,7 +191,7 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
               </label>
             </div>
             <p id={`${id}-send-transcript-hint`} className="rcou-field__hint">
-              {formatMessage(pluralText(messages.transcriptEmailHint, closable, messages.locale), { count: check?.withEmail ?? 0, total: closable })}
+              {formatMessage(pluralText(messages.transcriptEmailHint, closable, messages.locale), { count: number(check?.withEmail ?? 0), total: number(closable) })}
             </p>
             {sendTranscript && (
               <Field field={subjectField.field}>
@@ -221,7 +223,7 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
           {messages.cancel}
         </button>
         <button type="submit" className="rcou-button" data-variant="primary" aria-disabled={!check || closable === 0 || undefined}>
-          {formatMessage(pluralText(messages.submit, closable, messages.locale), { count: closable })}
+          {formatMessage(pluralText(messages.submit, closable, messages.locale), { count: number(closable) })}
         </button>
       </div>
     </form>
