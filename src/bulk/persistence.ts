@@ -101,6 +101,8 @@ function isSavedJob(saved: unknown): saved is SavedCloseRoomsJob {
     isWrapUp(saved.wrapUp) &&
     Array.isArray(saved.rooms) &&
     saved.rooms.every(isRoomState) &&
+    // A room listed twice would be offered, counted and closed twice.
+    new Set(saved.rooms.map((room: { rid: string }) => room.rid)).size === saved.rooms.length &&
     isStringMap(saved.emails) &&
     optional(saved.departments, isStringMap) &&
     optional(saved.owner, isString)

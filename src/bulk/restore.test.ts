@@ -41,6 +41,7 @@ const malformed: [string, unknown][] = [
   ['not JSON', '{"version":1,'],
   ['null', null],
   ['owner as a number', { ...valid, owner: 7 }],
+  ['one room twice', { ...valid, rooms: [{ rid: 'bulk-0001', status: 'queued', posts: 0 }, { rid: 'bulk-0001', status: 'closed', posts: 1 }] }],
 ];
 
 describe('restoreCloseRoomsJob with what storage holds', () => {
