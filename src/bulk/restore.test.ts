@@ -47,7 +47,10 @@ const malformed: [string, unknown][] = [
 describe('restoreCloseRoomsJob with what storage holds', () => {
   it.each(malformed)('%s: no job, removed from storage, nothing registered, and a new bulk close starts', async (_name, value) => {
     const storage = memoryStorage();
-    storage.setItem(KEY, typeof value === 'string' ? value : JSON.stringify(value));
+    // The signed-in agent's job but for the flaw: a job without an owner is refused anyway.
+    const owner = await ownerDigest(BASE_URL, mockAgent.userId);
+    const entry = typeof value === 'object' && value !== null && !Array.isArray(value) && !('owner' in value) ? { ...value, owner } : value;
+    storage.setItem(KEY, typeof entry === 'string' ? entry : JSON.stringify(entry));
     expect(await restoreCloseRoomsJob(testClient(), { storage, storageKey: KEY })).toBeUndefined();
     expect(storage.getItem(KEY)).toBeNull();
     // Nothing stuck under the key: a second restore finds nothing, and a new job may start.
