@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { SyntheticEvent, KeyboardEvent, MouseEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useController, useForm, useWatch } from 'react-hook-form';
@@ -8,7 +8,7 @@ import type { CloseRoomRequest } from '../client/close-room';
 import { isCloseRoomError } from '../client/errors';
 import type { CloseRoomError } from '../client/errors';
 import { clearDraft, readDraft, saveDraft } from '../drafts/drafts';
-import { enMessages, mergeMessages } from '../i18n/messages';
+import { enMessages, formatMessage, mergeMessages } from '../i18n/messages';
 import { useOmnichannelClient } from '../provider/OmnichannelProvider';
 import { closeRoomOnce } from '../query/close-room-attempts';
 import { closeRoomMutationOptions } from '../query/close-room-mutation';
@@ -16,14 +16,28 @@ import { createCloseRoomFormSchema, emptyCloseRoomFormValues, normaliseTags, sin
 import type { CloseRoomFormErrorCode, CloseRoomFormInput, CloseRoomFormSchemaOptions, CloseRoomFormValues } from '../schema/close-room-form-schema';
 import type { CloseRoomFormState, UseCloseRoomFormOptions } from './close-room-form-state';
 import type { CloseRoomSource } from './close-room-source';
+import { pendingTag as pendingTagOf } from './pending-tag';
 import { useCloseRoomOutcome } from './use-close-room-outcome';
 import { cx } from '../utils/cx';
 import { useUnmountSignal } from './use-unmount-signal';
 
+/** The resolver's context: the rules in force, and the text typed in the tag input but not added. */
+type FormContext = CloseRoomFormSchemaOptions & { pendingTag: () => string };
+
+/** The tag field's error while its input holds text not added as a tag; `message` is that text. */
+const PENDING_TAG = 'pending-tag';
+
 // The rules can change while the form is mounted (a server answer teaches one), so the resolver
-// reads them from react-hook-form's `context`, which is refreshed on every render.
-const resolver: Resolver<CloseRoomFormInput, CloseRoomFormSchemaOptions, CloseRoomFormValues> = (values, rules, options) =>
-  zodResolver(createCloseRoomFormSchema(rules))(values, rules, options);
+// reads them from react-hook-form's `context`, which is refreshed on every render. Text left in
+// the tag input stops the close too: sent without it, the agent's tag would be lost unseen. Text
+// that makes no tag (blank, invisible) or one already added loses nothing and stops nothing.
+const resolver: Resolver<CloseRoomFormInput, FormContext, CloseRoomFormValues> = async (values, context, options) => {
+  const result = await zodResolver(createCloseRoomFormSchema(context))(values, context, options);
+  const pending = pendingTagOf(context?.pendingTag() ?? '', values.tags);
+  if (pending === undefined) return result;
+  // Before "Add at least one tag": adding the text typed answers that too.
+  return { values: {}, errors: { ...result.errors, tags: { type: PENDING_TAG, message: pending } } };
+};
 
 /**
  * A host's initial values as they will be sent: tags normalised (blank, invisible and duplicate
@@ -67,13 +81,23 @@ export function useCloseRoomFormWith(options: UseCloseRoomFormOptions, source: C
   const [learned, setLearned] = useState<CloseRoomFormSchemaOptions & { tagDeadEnd?: boolean }>({});
   const rules = { requireComment: source.requireComment || learned.requireComment === true, requireTags: source.requireTags || learned.requireTags === true };
 
-  const form = useForm<CloseRoomFormInput, CloseRoomFormSchemaOptions, CloseRoomFormValues>({
+  // What the tag input holds but has not added (its own state, reported as it changes).
+  const pendingTag = useRef('');
+  const form = useForm<CloseRoomFormInput, FormContext, CloseRoomFormValues>({
     resolver,
-    context: rules,
+    context: { ...rules, pendingTag: () => pendingTag.current },
     // Computed once, on mount: a kept draft wins, then the host's values.
     defaultValues: readDraft(client, rid) ?? cleanDefaults(emptyCloseRoomFormValues({ transcriptEmail: source.visitorEmail ?? '', ...defaultValues })),
   });
-  const { register, control, formState, handleSubmit, setError, getValues, getFieldState, setValue } = form;
+  const { register, control, formState, handleSubmit, setError, clearErrors, getValues, getFieldState, setValue } = form;
+  // Typing in or clearing the tag input answers a "press Enter to add" error at once.
+  const onTagTextChange = useCallback(
+    (text: string) => {
+      pendingTag.current = text;
+      if (getFieldState('tags').error?.type === PENDING_TAG) clearErrors('tags');
+    },
+    [getFieldState, clearErrors],
+  );
   const sendTranscript = useWatch({ control, name: 'sendTranscript' });
   const { field: tagsField } = useController({ control, name: 'tags' });
 
@@ -208,8 +232,9 @@ export function useCloseRoomFormWith(options: UseCloseRoomFormOptions, source: C
   // exist, which the view renders with these ids (shadcn/ui's form points at a description that
   // may not be rendered: not here).
   function describe(name: keyof CloseRoomFormInput, fieldId: string, label: string, suffixed: boolean, hint?: string) {
-    const code = formState.errors[name]?.message as CloseRoomFormErrorCode | undefined;
-    const error = code ? (messages.fieldErrors[code] ?? code) : undefined;
+    const fieldError = formState.errors[name];
+    const code = fieldError?.message as CloseRoomFormErrorCode | undefined;
+    const error = fieldError?.type === PENDING_TAG ? formatMessage(messages.tagPending, { tag: fieldError.message ?? '' }) : code ? (messages.fieldErrors[code] ?? code) : undefined;
     const errorId = error ? `${fieldId}-error` : undefined;
     const hintId = hint ? `${fieldId}-hint` : undefined;
     return {
@@ -262,6 +287,7 @@ export function useCloseRoomFormWith(options: UseCloseRoomFormOptions, source: C
           value: tagsField.value,
           onChange: tagsField.onChange,
           onBlur: tagsField.onBlur,
+          onTextChange: onTagTextChange,
           inputRef: tagsField.ref,
           messages,
           readOnly: pending,

@@ -16,14 +16,18 @@ export interface ServerTagSearch {
 }
 
 /** What `useServerTagInput` takes: the tag field's props and where to search. */
-export interface UseServerTagInputOptions extends Omit<UseTagInputOptions, 'suggestions' | 'onTextChange'>, Partial<ServerTagSearch> {}
+export interface UseServerTagInputOptions extends Omit<UseTagInputOptions, 'suggestions'>, Partial<ServerTagSearch> {}
 
 /**
  * `useTagInput` with suggestions searched on the server as the agent types (debounced, paged).
  * The typed text lives in the calling component, so only it re-renders per keystroke.
  */
-export function useServerTagInput({ department, fallback = NO_TAGS, enabled = true, ...options }: UseServerTagInputOptions): TagInputState {
+export function useServerTagInput({ department, fallback = NO_TAGS, enabled = true, onTextChange, ...options }: UseServerTagInputOptions): TagInputState {
   const [text, setText] = useState('');
   const { tags, available } = useLivechatTags({ department, text, enabled });
-  return useTagInput({ ...options, suggestions: available ? tags : fallback, onTextChange: setText });
+  const textChanged = (next: string) => {
+    setText(next);
+    onTextChange?.(next);
+  };
+  return useTagInput({ ...options, suggestions: available ? tags : fallback, onTextChange: textChanged });
 }

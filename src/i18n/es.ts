@@ -19,6 +19,7 @@ export const esMessages: CloseRoomMessages = {
   tagAdded: 'Etiqueta {tag} añadida.',
   tagsAdded: '{count} etiquetas añadidas.',
   tagRemoved: 'Etiqueta {tag} quitada.',
+  tagPending: 'Pulsa Intro para añadir «{tag}» como etiqueta, o bórralo.',
   sendTranscriptLabel: 'Enviar transcripción al visitante',
   transcriptEmailLabel: 'Correo del visitante',
   transcriptSubjectLabel: 'Asunto del correo',

@@ -30,6 +30,11 @@ export interface CloseRoomMessages {
   tagsAdded: string;
   /** `{tag}` */
   tagRemoved: string;
+  /**
+   * The tag field's error when a close is asked for while text typed in it was not added as a
+   * tag: nothing is sent, and the text stays. `{tag}`
+   */
+  tagPending: string;
   sendTranscriptLabel: string;
   transcriptEmailLabel: string;
   transcriptSubjectLabel: string;
@@ -103,6 +108,7 @@ export const enMessages: CloseRoomMessages = {
   tagAdded: 'Tag {tag} added.',
   tagsAdded: '{count} tags added.',
   tagRemoved: 'Tag {tag} removed.',
+  tagPending: 'Press Enter to add “{tag}” as a tag, or clear it.',
   sendTranscriptLabel: 'Send transcript to visitor',
   transcriptEmailLabel: 'Visitor email',
   transcriptSubjectLabel: 'Email subject',

@@ -19,6 +19,7 @@ export const ptBRMessages: CloseRoomMessages = {
   tagAdded: 'Tag {tag} adicionada.',
   tagsAdded: '{count} tags adicionadas.',
   tagRemoved: 'Tag {tag} removida.',
+  tagPending: 'Pressione Enter para adicionar “{tag}” como tag, ou apague o texto.',
   sendTranscriptLabel: 'Enviar transcrição ao visitante',
   transcriptEmailLabel: 'E-mail do visitante',
   transcriptSubjectLabel: 'Assunto do e-mail',

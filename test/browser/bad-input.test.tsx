@@ -258,3 +258,60 @@ describe('an empty or whitespace rid: a developer error, no request', () => {
     expect(mock.closeRequests).toHaveLength(0);
   });
 });
+
+// Text typed in the tag input but not added (no Enter, no comma) used to be dropped without a
+// word when the conversation closed: the agent believed the tag was sent.
+describe('text left in the tag input when closing', () => {
+  it('stops the close with a message naming it, keeps it, and closes with it once added', async () => {
+    const user = userEvent.setup();
+    renderWithClient(<CloseRoomDialog rid="room-1" defaultOpen />);
+    const dialog = within(await screen.findByRole('dialog'));
+    const tags = dialog.getByRole('combobox', { name: /Tags/ });
+    await user.type(tags, 'follow up');
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(tags).toHaveAccessibleDescription(/Press Enter to add “follow up” as a tag, or clear it\./));
+    expect(tags).toHaveFocus();
+    expect(tags).toHaveValue('follow up');
+    expect(tags).toHaveAttribute('aria-invalid', 'true');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(mock.closeRequests).toHaveLength(0);
+    // Ctrl+Enter from the tag input is the same close: stopped too.
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(mock.closeRequests).toHaveLength(0);
+    await user.keyboard('{Enter}');
+    expect(within(dialog.getByRole('list', { name: 'Selected tags' })).getByText('follow up')).toBeInTheDocument();
+    expect(tags).not.toHaveAccessibleDescription(/Press Enter to add/);
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(mock.closeRequests).toHaveLength(1));
+    expect(mock.closeRequests[0]?.body).toEqual({ rid: 'room-1', tags: ['follow up'] });
+  });
+
+  it('clearing the text answers the message, and the close goes without it', async () => {
+    const user = userEvent.setup();
+    renderWithClient(<CloseRoomDialog rid="room-1" defaultOpen />);
+    const dialog = within(await screen.findByRole('dialog'));
+    const tags = dialog.getByRole('combobox', { name: /Tags/ });
+    await user.type(tags, 'sal');
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(tags).toHaveAccessibleDescription(/Press Enter to add “sal” as a tag/));
+    await user.clear(tags);
+    expect(tags).not.toHaveAccessibleDescription(/Press Enter to add/);
+    expect(tags).not.toHaveAttribute('aria-invalid');
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(mock.closeRequests).toHaveLength(1));
+    expect(mock.closeRequests[0]?.body).toEqual({ rid: 'room-1' });
+  });
+
+  it('text that is a tag already added, or blank, stops nothing', async () => {
+    const user = userEvent.setup();
+    renderWithClient(<CloseRoomDialog rid="room-1" defaultOpen />);
+    const dialog = within(await screen.findByRole('dialog'));
+    const tags = dialog.getByRole('combobox', { name: /Tags/ });
+    await user.type(tags, 'VIP{Enter}vip{Enter}');
+    expect(tags).toHaveAccessibleDescription(/The tag “vip” is already added\./);
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(mock.closeRequests).toHaveLength(1));
+    expect(mock.closeRequests[0]?.body).toEqual({ rid: 'room-1', tags: ['VIP'] });
+  });
+});

@@ -58,6 +58,23 @@ describe('connected mode on an enterprise server', () => {
     expect(searches).toEqual(['upse']);
   });
 
+  it('the server-searched tag input: text left in it stops the close, and the suggestion then added is sent', async () => {
+    const { user, dialog } = await openConnected({ rid: 'room-2' });
+    const tags = dialog.getByRole('combobox', { name: /Tags/ });
+    await waitFor(() => expect(tags).toBeRequired());
+    await user.type(dialog.getByRole('textbox', { name: /Comment/ }), 'Quote sent');
+    await user.type(tags, 'upse');
+    await waitFor(() => expect(optionNames(dialog)).toEqual(['upsell']));
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(tags).toHaveAccessibleDescription(/Press Enter to add “upse” as a tag, or clear it\./));
+    expect(mock.closeRequests).toHaveLength(0);
+    await user.type(tags, 'll{Enter}');
+    expect(tags).not.toHaveAccessibleDescription(/Press Enter to add/);
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(mock.closeRequests).toHaveLength(1));
+    expect(mock.closeRequests[0]?.body).toMatchObject({ rid: 'room-2', tags: ['upsell'] });
+  });
+
   it('lets explicit props win over the server', async () => {
     const { user, dialog } = await openConnected({ rid: 'room-2', requireComment: false, requireTags: false, tagSuggestions: ['mine'], visitorEmail: 'me@example.org' });
     await waitFor(() => expect(requests.some((url) => url.pathname === '/api/v1/livechat/department/dept-sales')).toBe(true));

@@ -83,6 +83,24 @@ describe('given a CloseRoomsDialog over the default rooms', () => {
     await expectNoAxeViolations();
   });
 
+  it('text left in the tag input stops the start with a message naming it; once added, it is sent', async () => {
+    const { user } = openDialog({ rooms: toBulkRooms(bulk.slice(0, 1)) });
+    await user.type(await screen.findByRole('textbox', { name: /^Comment/ }), 'Abandoned');
+    const tags = screen.getByRole('combobox', { name: /^Tags/ });
+    await user.type(tags, 'stale');
+    await user.click(screen.getByRole('button', { name: 'Close 1 conversation' }));
+    expect(tags).toHaveAccessibleDescription(/Press Enter to add “stale” as a tag, or clear it\./);
+    expect(tags).toHaveFocus();
+    expect(tags).toHaveValue('stale');
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    expect(tags).not.toHaveAccessibleDescription(/Press Enter to add/);
+    await user.click(screen.getByRole('button', { name: 'Close 1 conversation' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Finished: 1 closed'), { timeout: 5000 });
+    const sent = mock.closeRequests.find((request) => (request.body as { rid: string }).rid === bulk[0]?._id);
+    expect(sent?.body).toMatchObject({ tags: ['stale'] });
+  });
+
   it('keeps what the agent typed when the dialog is closed and opened again', async () => {
     const user = userEvent.setup();
     renderWithClient(<CloseRoomsDialog rooms={toBulkRooms(bulk.slice(0, 3))} storageKey={KEY} trigger={<button type="button">Close selected…</button>} />);

@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useRef, useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import type { CloseRoomsCheck } from '../../bulk/checks';
 import type { BulkCloseRoom, CloseRoomsWrapUp as WrapUp } from '../../bulk/types';
@@ -6,6 +6,7 @@ import { pluralText } from '../../i18n/close-rooms-messages';
 import type { CloseRoomsMessages } from '../../i18n/close-rooms-messages';
 import { formatMessage } from '../../i18n/messages';
 import type { CloseRoomMessages } from '../../i18n/messages';
+import { pendingTag } from '../../form/pending-tag';
 import { normaliseTags, singleLine } from '../../schema/close-room-form-schema';
 import { Field } from '../Field/Field';
 import { TagInput } from '../TagInput/TagInput';
@@ -55,7 +56,8 @@ export interface CloseRoomsWrapUpDraft {
 }
 
 const SHOWN_NAMES = 5;
-type Errors = Partial<Record<'comment' | 'tags' | 'subject', string>>;
+/** The fields' errors; `tagPending` when the tags' error is about text left in the tag input. */
+type Errors = Partial<Record<'comment' | 'tags' | 'subject', string>> & { tagPending?: true };
 
 /** A field's label, hint and error with their ids, as `Field` renders them, and the control's `aria-describedby`. */
 function fieldOf(id: string, label: string, { labelSuffix, hint, error }: { labelSuffix?: string; hint?: string; error?: string }) {
@@ -85,6 +87,12 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
   const setSubject = (value: string) => change({ subject: value });
   const setPdf = (value: boolean) => change({ pdf: value });
   const [errors, setErrors] = useState<Errors>({});
+  // Text typed in the tag input but not added: a close must not go without it, unseen.
+  const tagText = useRef('');
+  const onTagTextChange = (text: string) => {
+    tagText.current = text;
+    if (errors.tagPending) setErrors(({ comment, subject }) => ({ ...(comment && { comment }), ...(subject && { subject }) }));
+  };
   const names = new Map(rooms.map((room) => [room.rid, room.name ?? room.rid]));
   const closable = check?.closable ?? rooms.length;
   const tagsRequired = check?.tagsRequired === true;
@@ -104,7 +112,11 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
     const next: Errors = {};
     if (requireComment && !comment.trim()) next.comment = fieldError['comment-required'];
     const cleanTags = normaliseTags(tags);
-    if (tagsRequired && cleanTags.length === 0) next.tags = `${fieldError['tags-required']} ${formatMessage(messages.tagsRequiredBy, { departments: check.tagsRequiredBy.join(', ') })}`;
+    const typed = pendingTag(tagText.current, cleanTags);
+    if (typed !== undefined) {
+      next.tags = formatMessage(formMessages.tagPending, { tag: typed });
+      next.tagPending = true;
+    } else if (tagsRequired && cleanTags.length === 0) next.tags = `${fieldError['tags-required']} ${formatMessage(messages.tagsRequiredBy, { departments: check.tagsRequiredBy.join(', ') })}`;
     if (sendTranscript && !singleLine(subject)) next.subject = fieldError['subject-required'];
     setErrors(next);
     const first = (['comment', 'tags', 'subject'] as const).find((field) => next[field]);
@@ -180,6 +192,7 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
             describedBy={tagsField.describedBy}
             invalid={Boolean(errors.tags)}
             required={tagsRequired}
+            onTextChange={onTagTextChange}
           />
         </Field>
         {transcript.email && (
