@@ -11,9 +11,19 @@ const KB = 1024;
 const dist = resolve('dist');
 const hostDependencies = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', '@tanstack/react-query'];
 
+// Vite's runtime for `import()` (preloading a lazy chunk's imports), which a Vite host adds once
+// for all its lazy chunks: the bundler's code, not ours. The figures of our own code replace it
+// with a pass-through; the figures with dependencies keep it.
+const withoutBundlerRuntime = {
+  name: 'size:without-bundler-runtime',
+  enforce: 'pre',
+  resolveId: (id) => (id.includes('vite/preload-helper') ? '\0size:preload' : undefined),
+  load: (id) => (id === '\0size:preload' ? 'export const __vitePreload = (load) => load();' : undefined),
+};
+
 // An app build, as a host's bundler makes it (library mode would keep whitespace): the entry
 // hands what it imports to the page, so tree-shaking keeps exactly that and what it needs.
-async function bundle(names, external) {
+async function bundle(names, external, { bundlerRuntime = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'rcou-size-'));
   const entry = join(dir, 'entry.js');
   const imports = names === '*' ? "import * as used from 'rocketchat-omnichannel-ui';" : `import { ${names.join(', ')} } from 'rocketchat-omnichannel-ui';\nconst used = { ${names.join(', ')} };`;
@@ -22,6 +32,7 @@ async function bundle(names, external) {
     const output = await build({
       configFile: false,
       logLevel: 'silent',
+      plugins: bundlerRuntime ? [] : [withoutBundlerRuntime],
       resolve: { alias: { 'rocketchat-omnichannel-ui': join(dist, 'index.js') } },
       build: {
         write: false,
@@ -62,16 +73,19 @@ const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsW
 const checks = [];
 
 const full = await bundle(['CloseRoomDialog'], isHostDependency);
-// Issue #13 asks for 40 KB with dependencies and 10 KB of our own code. Connected mode now loads
-// on demand (below), which brought the first to 39.94 KB (from 41.20): met, gated at 40 KB. Our
-// own code is 12.87 KB (from 14.06), not 10: part of it is Vite's import() runtime that the
-// on-demand chunk brings into a Vite host (3.4 KB before minifying); the rest is the props-mode flow itself (the hook's
-// rules, drafts and submit guard, the tag combobox, the schema, closeRoom's error mapping, the
-// English texts). Gated at the figure with a small margin while #13 is open (2026-12-01).
+// Issue #13 asks for 40 KB with dependencies and 10 KB of our own code. Connected mode loads on
+// demand (below): 39.94 KB (from 41.20). The guard on tag text not added (2026-12-02) cost
+// 0.2 KB; the form's own resolver instead of @hookform/resolvers saved 0.9 KB: 39.27 KB. Gated at 40 KB.
 checks.push({ name: 'CloseRoomDialog with its dependencies', bytes: full.bytes, budget: 40 * KB });
 
-const own = await bundle(['CloseRoomDialog'], isBare);
-checks.push({ name: "the package's own code in CloseRoomDialog", bytes: own.bytes, budget: 13 * KB });
+// Our own code is about 12.4 KB, not 10: the props-mode flow itself (the hook's rules, drafts
+// and submit guard, the tag combobox, the schema with its tag normalisation, closeRoom's error
+// mapping, the close registry shared by forms, the English texts). Gated at the figure with a
+// small margin while #13 is open. Vite's import() runtime is not ours: printed apart.
+const own = await bundle(['CloseRoomDialog'], isBare, { bundlerRuntime: false });
+checks.push({ name: "the package's own code in CloseRoomDialog", bytes: own.bytes, budget: 12.75 * KB });
+const ownInVite = await bundle(['CloseRoomDialog'], isBare);
+checks.push({ name: "  + Vite's import() runtime, in a Vite host", bytes: ownInVite.bytes - own.bytes, budget: 1 * KB });
 // Connected mode (#5, #12) is a chunk the dialog imports only when given `source="server"`:
 // not in the figures above, and shown here so that what a connected host loads is not hidden.
 // All of it is the package's own code (react-query and React are the host's).
@@ -86,19 +100,20 @@ const bulkFull = await bundle(['CloseRoomsDialog'], isHostDependency);
 // #15's review fixes (the job's owner check, validation of a saved job, the pacer's bounds on the
 // server's headers, plural forms). Gates with a small margin.
 checks.push({ name: 'CloseRoomsDialog with its dependencies', bytes: bulkFull.bytes, budget: 25.25 * KB });
-const bulkOwn = await bundle(['CloseRoomsDialog'], isBare);
+const bulkOwn = await bundle(['CloseRoomsDialog'], isBare, { bundlerRuntime: false });
 checks.push({ name: "the package's own code in CloseRoomsDialog", bytes: bulkOwn.bytes, budget: 16.5 * KB });
-const everything = await bundle('*', isBare);
+const everything = await bundle('*', isBare, { bundlerRuntime: false });
 // The bulk close (#15) adds 8.3 KB to every export (15.38 KB on main before it, 23.91 KB after),
 // and 1.5 KB more with its review fixes (25.44 KB). Loading connected mode on demand (#13) adds
 // 1.1 KB to an import of everything, which holds connected mode anyway: Vite's import() runtime
 // and the loader (26.54 KB).
 // 26.77 KB after the second #15 review's fixes (sign-in loop guard, unload grace, bidi isolation).
+// Vite's import() runtime taken out of our own code (2026-12-02), the tag-text guard added.
 checks.push({ name: "the package's own code, every export", bytes: everything.bytes, budget: 27 * KB });
 
 // #13: the flow without markup, for hosts with their own design system: no Radix, no view.
 const hook = await bundle(['useCloseRoomForm', 'useTagInput'], isHostDependency);
-checks.push({ name: 'useCloseRoomForm + useTagInput, deps', bytes: hook.bytes, budget: 32 * KB });
+checks.push({ name: 'useCloseRoomForm + useTagInput, deps', bytes: hook.bytes, budget: 31.25 * KB });
 const hookLeaks = ['@radix-ui', 'DialogPortal', 'rcou-form'].filter((marker) => hook.allCode.includes(marker));
 checks.push({ name: 'useCloseRoomForm pulls no Radix or markup', bytes: hookLeaks.length, budget: 0, unit: 'leaks', detail: hookLeaks.join(', ') });
 
