@@ -87,15 +87,20 @@ export function useCloseRoomFormWith(options: UseCloseRoomFormOptions, source: C
   const [learned, setLearned] = useState<CloseRoomFormSchemaOptions & { tagDeadEnd?: boolean }>({});
   const rules = { requireComment: source.requireComment || learned.requireComment === true, requireTags: source.requireTags || learned.requireTags === true };
 
+  // Read once, on mount: a kept draft wins, then the host's values.
+  const [draft] = useState(() => readDraft(client, rid));
+  const { tagText: draftTagText = '', ...draftValues } = draft ?? {};
   // What the tag input holds but has not added (its own state, reported as it changes).
-  const pendingTag = useRef('');
+  const pendingTag = useRef(draftTagText);
   const form = useForm<CloseRoomFormInput, FormContext, CloseRoomFormValues>({
     resolver,
     context: { ...rules, pendingTag: () => pendingTag.current },
-    // Computed once, on mount: a kept draft wins, then the host's values.
-    defaultValues: readDraft(client, rid) ?? cleanDefaults(emptyCloseRoomFormValues({ transcriptEmail: source.visitorEmail ?? '', ...defaultValues })),
+    defaultValues: draft ? draftValues : cleanDefaults(emptyCloseRoomFormValues({ transcriptEmail: source.visitorEmail ?? '', ...defaultValues })),
+    // Focus goes to the first field with an error in the form's order (below), not in the order
+    // the fields happened to register (the tags' controller registers before the comment).
+    shouldFocusError: false,
   });
-  const { register, control, formState, handleSubmit, setError, clearErrors, getValues, getFieldState, setValue } = form;
+  const { register, control, formState, handleSubmit, setError, setFocus, clearErrors, getValues, getFieldState, setValue } = form;
   // Typing in or clearing the tag input answers a "press Enter to add" error at once.
   const onTagTextChange = useCallback(
     (text: string) => {
@@ -117,7 +122,7 @@ export function useCloseRoomFormWith(options: UseCloseRoomFormOptions, source: C
   }, [visitorEmail, getValues, getFieldState, setValue]);
   // Connected mode: the boxes start from the agent's preferences and the subject from the server's
   // setting, as in Rocket.Chat's dialog (#12.2), unless a draft, the host or the agent set them.
-  const [startedFromDraft] = useState(() => readDraft(client, rid) !== undefined);
+  const startedFromDraft = draft !== undefined;
   useEffect(() => {
     if (!transcriptDefaults || startedFromDraft) return;
     for (const [name, value] of [
@@ -160,7 +165,7 @@ export function useCloseRoomFormWith(options: UseCloseRoomFormOptions, source: C
   // room was closed.
   useEffect(
     () => () => {
-      if (!roomClosed.current) saveDraft(client, rid, getValues());
+      if (!roomClosed.current) saveDraft(client, rid, pendingTag.current ? { ...getValues(), tagText: pendingTag.current } : getValues());
     },
     [client, rid, getValues],
   );
@@ -208,7 +213,13 @@ export function useCloseRoomFormWith(options: UseCloseRoomFormOptions, source: C
       submitting.current = false;
     }
   }
-  const submit = () => handleSubmit((values) => closeWith(values))();
+  // The first field with an error takes focus, in the order the fields are shown.
+  const focusFirstError = (errors: FieldErrors<CloseRoomFormInput>) => {
+    const first = (['comment', 'tags', 'transcriptEmail', 'transcriptSubject'] as const).find((name) => errors[name]);
+    if (first) setFocus(first);
+  };
+  const submitWith = (force: boolean) => handleSubmit((values) => closeWith(values, force), focusFirstError);
+  const submit = () => submitWith(false)();
 
   // "Close anyway" (#12.3): after an already-closed answer, where the host or the server allows
   // force closing, confirmed in a second step. Not offered again once a forced close was answered.
@@ -240,7 +251,7 @@ export function useCloseRoomFormWith(options: UseCloseRoomFormOptions, source: C
   function describe(name: keyof CloseRoomFormInput, fieldId: string, label: string, suffixed: boolean, hint?: string) {
     const fieldError = formState.errors[name];
     const code = fieldError?.message as CloseRoomFormErrorCode | undefined;
-    const error = fieldError?.type === PENDING_TAG ? formatMessage(messages.tagPending, { tag: fieldError.message ?? '' }) : code ? (messages.fieldErrors[code] ?? code) : undefined;
+    const error = fieldError?.type === PENDING_TAG ? formatMessage(messages.tagPending, { tag: `\u2068${fieldError.message ?? ''}\u2069` }) : code ? (messages.fieldErrors[code] ?? code) : undefined;
     const errorId = error ? `${fieldId}-error` : undefined;
     const hintId = hint ? `${fieldId}-hint` : undefined;
     return {
@@ -294,6 +305,7 @@ export function useCloseRoomFormWith(options: UseCloseRoomFormOptions, source: C
           onChange: tagsField.onChange,
           onBlur: tagsField.onBlur,
           onTextChange: onTagTextChange,
+          defaultText: draftTagText,
           inputRef: tagsField.ref,
           messages,
           readOnly: pending,
@@ -308,7 +320,7 @@ export function useCloseRoomFormWith(options: UseCloseRoomFormOptions, source: C
     formProps: {
       noValidate: true,
       'aria-busy': orUndefined(pending),
-      onSubmit: (event: SyntheticEvent) => void handleSubmit((values) => closeWith(values))(event),
+      onSubmit: (event: SyntheticEvent) => void submitWith(false)(event),
       // Ctrl/Cmd+Enter from any field submits: a shortcut on top of the real submit button.
       onKeyDown: (event: KeyboardEvent) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -324,7 +336,7 @@ export function useCloseRoomFormWith(options: UseCloseRoomFormOptions, source: C
       dismiss: final ? onCancel : undefined,
       signInAgain: error?.kind === 'unauthorized' ? onUnauthorized : undefined,
       closeAnyway: forceClose?.step === 'offered' ? () => setForceStep('confirming') : undefined,
-      confirmCloseAnyway: forceClose?.step === 'confirming' ? () => handleSubmit((values) => closeWith(values, true))() : undefined,
+      confirmCloseAnyway: forceClose?.step === 'confirming' ? () => submitWith(true)() : undefined,
       cancelCloseAnyway: forceClose?.step === 'confirming' ? () => setForceStep('offered') : undefined,
     },
     forceClose,

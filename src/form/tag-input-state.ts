@@ -14,8 +14,10 @@ export interface UseTagInputOptions {
   onChange: (tags: string[]) => void;
   /** Offered while typing, filtered case-insensitively. Free tags stay allowed. @default [] */
   suggestions?: readonly string[];
-  /** Called with the text being typed, for suggestions searched elsewhere (the server). */
+  /** Called with the text being typed, for suggestions searched elsewhere (the server), and for the form to know what is not added yet. */
   onTextChange?: (text: string) => void;
+  /** The text the input starts with (a draft's text not added as a tag). Read on mount. @default '' */
+  defaultText?: string;
   /** The tag texts. */
   messages: TagInputMessages;
   /** Ids of mounted nodes that describe the input (hint, field error). */

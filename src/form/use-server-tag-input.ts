@@ -23,7 +23,7 @@ export interface UseServerTagInputOptions extends Omit<UseTagInputOptions, 'sugg
  * The typed text lives in the calling component, so only it re-renders per keystroke.
  */
 export function useServerTagInput({ department, fallback = NO_TAGS, enabled = true, onTextChange, ...options }: UseServerTagInputOptions): TagInputState {
-  const [text, setText] = useState('');
+  const [text, setText] = useState(options.defaultText ?? '');
   const { tags, available } = useLivechatTags({ department, text, enabled });
   const textChanged = (next: string) => {
     setText(next);

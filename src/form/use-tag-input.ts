@@ -52,6 +52,7 @@ export function useTagInput({
   onChange,
   suggestions = [],
   onTextChange,
+  defaultText = '',
   messages,
   describedBy,
   invalid,
@@ -63,7 +64,7 @@ export function useTagInput({
   const baseId = useId();
   const listboxId = `${baseId}-listbox`;
   const problemId = `${baseId}-problem`;
-  const [text, setText] = useState('');
+  const [text, setText] = useState(defaultText);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [problem, setProblem] = useState<string | null>(null);
@@ -129,17 +130,18 @@ export function useTagInput({
         added.push(tag);
       }
     }
+    // Keep what was typed when it was refused, so the agent can fix it. Cleared before the tags
+    // change: a form validating on that change must not find the text still pending.
+    if (!refused) {
+      setText('');
+      onTextChange?.('');
+    }
     if (added.length > 0) onChange([...value, ...added]);
     // A few tags are named; a paste of many is counted, not read out tag by tag.
     const said = added.length > 3 ? [formatMessage(messages.tagsAdded, { count: added.length })] : added.map((tag) => fill(messages.tagAdded, tag));
     if (refused) said.push(refused);
     if (said.length > 0) announce(said.join(' '));
     setProblem(refused);
-    // Keep what was typed when it was refused, so the agent can fix it.
-    if (!refused) {
-      setText('');
-      onTextChange?.('');
-    }
     setActive(-1);
   }
 

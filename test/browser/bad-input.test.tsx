@@ -269,7 +269,7 @@ describe('text left in the tag input when closing', () => {
     const tags = dialog.getByRole('combobox', { name: /Tags/ });
     await user.type(tags, 'follow up');
     await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
-    await waitFor(() => expect(tags).toHaveAccessibleDescription(/Press Enter to add “follow up” as a tag, or clear it\./));
+    await waitFor(() => expect(tags).toHaveAccessibleDescription(/Press Enter to add “\u2068follow up\u2069” as a tag, or clear it\./));
     expect(tags).toHaveFocus();
     expect(tags).toHaveValue('follow up');
     expect(tags).toHaveAttribute('aria-invalid', 'true');
@@ -294,7 +294,7 @@ describe('text left in the tag input when closing', () => {
     const tags = dialog.getByRole('combobox', { name: /Tags/ });
     await user.type(tags, 'sal');
     await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
-    await waitFor(() => expect(tags).toHaveAccessibleDescription(/Press Enter to add “sal” as a tag/));
+    await waitFor(() => expect(tags).toHaveAccessibleDescription(/Press Enter to add “\u2068sal\u2069” as a tag/));
     await user.clear(tags);
     expect(tags).not.toHaveAccessibleDescription(/Press Enter to add/);
     expect(tags).not.toHaveAttribute('aria-invalid');
@@ -313,5 +313,54 @@ describe('text left in the tag input when closing', () => {
     await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
     await waitFor(() => expect(mock.closeRequests).toHaveLength(1));
     expect(mock.closeRequests[0]?.body).toEqual({ rid: 'room-1', tags: ['VIP'] });
+  });
+
+  it('a suggestion picked after the message answers it: no stale "Press Enter" left', async () => {
+    const user = userEvent.setup();
+    renderWithClient(<CloseRoomDialog rid="room-1" defaultOpen tagSuggestions={['billing', 'bug']} />);
+    const dialog = within(await screen.findByRole('dialog'));
+    const tags = dialog.getByRole('combobox', { name: /Tags/ });
+    await user.type(tags, 'bil');
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(tags).toHaveAccessibleDescription(/Press Enter to add “\u2068bil\u2069”/));
+    // Typing more reopens the list; the option is clicked, not the typed text entered.
+    await user.type(tags, 'l');
+    await user.click(dialog.getByRole('option', { name: 'billing' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(tags).not.toHaveAccessibleDescription(/Press Enter to add/);
+    expect(tags).not.toHaveAttribute('aria-invalid');
+    expect(tags).toHaveValue('');
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(mock.closeRequests).toHaveLength(1));
+    expect(mock.closeRequests[0]?.body).toEqual({ rid: 'room-1', tags: ['billing'] });
+  });
+
+  it('the first field with an error, in the order shown, takes focus: the comment before the tags', async () => {
+    const user = userEvent.setup();
+    renderWithClient(<CloseRoomDialog rid="room-1" defaultOpen requireComment requireTags />);
+    const dialog = within(await screen.findByRole('dialog'));
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(dialog.getByRole('textbox', { name: /Comment/ })).toHaveAccessibleDescription('Enter a closing comment.'));
+    expect(dialog.getByRole('combobox', { name: /Tags/ })).toHaveAccessibleDescription(/Add at least one tag\./);
+    expect(dialog.getByRole('textbox', { name: /Comment/ })).toHaveFocus();
+  });
+
+  it('text left in the tag input is kept with the draft when the dialog is closed and opened again', async () => {
+    const user = userEvent.setup();
+    renderWithClient(<CloseRoomDialog rid="room-1" trigger={<button type="button">Wrap up</button>} />);
+    await user.click(screen.getByRole('button', { name: 'Wrap up' }));
+    let dialog = within(await screen.findByRole('dialog'));
+    await user.type(dialog.getByRole('textbox', { name: /Comment/ }), 'Done');
+    await user.type(dialog.getByRole('combobox', { name: /Tags/ }), 'follow up');
+    await user.click(dialog.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: 'Wrap up' }));
+    dialog = within(await screen.findByRole('dialog'));
+    expect(dialog.getByRole('textbox', { name: /Comment/ })).toHaveValue('Done');
+    expect(dialog.getByRole('combobox', { name: /Tags/ })).toHaveValue('follow up');
+    // Still not a tag: closing says so rather than dropping it.
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(dialog.getByRole('combobox', { name: /Tags/ })).toHaveAccessibleDescription(/Press Enter to add “\u2068follow up\u2069”/));
+    expect(mock.closeRequests).toHaveLength(0);
   });
 });

@@ -66,7 +66,7 @@ describe('connected mode on an enterprise server', () => {
     await user.type(tags, 'upse');
     await waitFor(() => expect(optionNames(dialog)).toEqual(['upsell']));
     await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
-    await waitFor(() => expect(tags).toHaveAccessibleDescription(/Press Enter to add “upse” as a tag, or clear it\./));
+    await waitFor(() => expect(tags).toHaveAccessibleDescription(/Press Enter to add “\u2068upse\u2069” as a tag, or clear it\./));
     expect(mock.closeRequests).toHaveLength(0);
     await user.type(tags, 'll{Enter}');
     expect(tags).not.toHaveAccessibleDescription(/Press Enter to add/);

@@ -110,6 +110,15 @@ export function displayed(slot: Slot): Draft {
   return { comment, tags };
 }
 
+/**
+ * Text left in the tag input that would make a new tag: a submit then sends nothing (the model's
+ * texts are plain ASCII, so case and spaces are all there is to compare).
+ */
+export function tagTextPending(form: FormModel): boolean {
+  const text = form.tagText.trim().toLowerCase();
+  return text !== '' && !form.tags.some((tag) => tag.toLowerCase() === text);
+}
+
 /** The body the agent's values make: what must reach the server, and nothing else. */
 export function expectedBody(form: FormModel): CloseRoomRequest {
   const body: CloseRoomRequest = { rid: form.rid };
@@ -131,7 +140,8 @@ export const INVARIANTS = [
   'every body the server receives is exactly what the agent entered for that room at a submit, each submit sending at most once',
   'no request leaves later than its submit plus the timeout, nor after its form was dismissed',
   'onClosed names only rooms the server has closed, never reports a colleague’s close as the agent’s, and reports the agent’s close at most once',
-  'every mounted form shows exactly what the agent entered; a form that comes back shows its room’s draft',
+  'every mounted form shows exactly what the agent entered, the text left in its tag input included; a form that comes back shows its room’s draft',
+  'a submit with text left in the tag input that would make a new tag sends nothing',
   'no form is "Closing…" longer than the timeout',
   'once settled, nothing is pending and every close the client saw succeed was reported exactly once',
 ] as const;
@@ -178,6 +188,8 @@ export function checkInvariants(model: Model, real: Real, now: number) {
     if (!form) continue;
     const shown = displayed(slot);
     if (!sameDraft(shown, form)) fail(`the ${slot} form for ${form.rid} shows ${JSON.stringify(shown)}, the agent entered ${JSON.stringify({ comment: form.comment, tags: form.tags })}`);
+    const tagText = section(slot).getByRole<HTMLInputElement>('combobox', { name: /^Tags/ }).value;
+    if (tagText !== form.tagText) fail(`the ${slot} tag input for ${form.rid} holds ${JSON.stringify(tagText)}, the agent left ${JSON.stringify(form.tagText)}`);
     // No form is pending longer than the timeout of the last submit of its room.
     if (submitButton(slot)?.textContent === 'Closing…') {
       const last = real.submits.filter((submit) => submit.rid === form.rid).at(-1);

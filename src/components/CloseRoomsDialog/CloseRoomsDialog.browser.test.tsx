@@ -89,7 +89,7 @@ describe('given a CloseRoomsDialog over the default rooms', () => {
     const tags = screen.getByRole('combobox', { name: /^Tags/ });
     await user.type(tags, 'stale');
     await user.click(screen.getByRole('button', { name: 'Close 1 conversation' }));
-    expect(tags).toHaveAccessibleDescription(/Press Enter to add “stale” as a tag, or clear it\./);
+    expect(tags).toHaveAccessibleDescription(/Press Enter to add “\u2068stale\u2069” as a tag, or clear it\./);
     expect(tags).toHaveFocus();
     expect(tags).toHaveValue('stale');
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
@@ -113,6 +113,27 @@ describe('given a CloseRoomsDialog over the default rooms', () => {
     expect(await screen.findByRole('textbox', { name: /^Comment/ })).toHaveValue('Gone quiet');
     expect(screen.getByRole('list', { name: 'Selected tags' })).toHaveTextContent('stale');
     expect(mock.closeRequests).toEqual([]);
+  });
+
+  it('keeps text left in the tag input with the draft, and Ctrl+Enter then stops on it as the button does', async () => {
+    const user = userEvent.setup();
+    renderWithClient(<CloseRoomsDialog rooms={toBulkRooms(bulk.slice(0, 3))} storageKey={KEY} trigger={<button type="button">Close selected…</button>} />);
+    await user.click(screen.getByRole('button', { name: 'Close selected…' }));
+    await user.type(await screen.findByRole('textbox', { name: /^Comment/ }), 'Gone quiet');
+    await user.type(screen.getByRole('combobox', { name: /^Tags/ }), 'stale');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: 'Close selected…' }));
+    const tags = await screen.findByRole('combobox', { name: /^Tags/ });
+    expect(tags).toHaveValue('stale');
+    await user.click(tags);
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(tags).toHaveAccessibleDescription(/Press Enter to add “\u2068stale\u2069” as a tag/);
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Finished: 3 closed'), { timeout: 5000 });
+    expect(mock.closeRequests.at(-1)?.body).toMatchObject({ comment: 'Gone quiet', tags: ['stale'] });
   });
 
   it('skips the rooms of other agents when the agent may not close them', async () => {

@@ -53,6 +53,8 @@ export interface CloseRoomsWrapUpDraft {
   subject: string;
   /** "Generate PDF transcript". */
   pdf: boolean;
+  /** Text left in the tag input, not added as a tag. */
+  tagText?: string;
 }
 
 const SHOWN_NAMES = 5;
@@ -76,10 +78,13 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
   const { comment, tags, sendTranscript, subject, pdf } = values;
   // Counts in the agent's digits and separators ("1,000", "1.000").
   const number = (value: number) => value.toLocaleString(messages.locale);
+  // Text typed in the tag input but not added: a close must not go without it, unseen, and the
+  // draft keeps it. A ref: the input clears it and adds a tag in one handler.
+  const tagText = useRef(draft?.tagText ?? '');
   const change = (next: Partial<CloseRoomsWrapUpDraft>) => {
     const merged = { ...values, ...next };
     setValues(merged);
-    onDraftChange?.(merged);
+    onDraftChange?.({ ...merged, tagText: tagText.current });
   };
   const setComment = (value: string) => change({ comment: value });
   const setTags = (value: string[]) => change({ tags: value });
@@ -87,10 +92,9 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
   const setSubject = (value: string) => change({ subject: value });
   const setPdf = (value: boolean) => change({ pdf: value });
   const [errors, setErrors] = useState<Errors>({});
-  // Text typed in the tag input but not added: a close must not go without it, unseen.
-  const tagText = useRef('');
   const onTagTextChange = (text: string) => {
     tagText.current = text;
+    onDraftChange?.({ ...values, tagText: text });
     if (errors.tagPending) setErrors(({ comment, subject }) => ({ ...(comment && { comment }), ...(subject && { subject }) }));
   };
   const names = new Map(rooms.map((room) => [room.rid, room.name ?? room.rid]));
@@ -114,7 +118,7 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
     const cleanTags = normaliseTags(tags);
     const typed = pendingTag(tagText.current, cleanTags);
     if (typed !== undefined) {
-      next.tags = formatMessage(formMessages.tagPending, { tag: typed });
+      next.tags = formatMessage(formMessages.tagPending, { tag: `\u2068${typed}\u2069` });
       next.tagPending = true;
     } else if (tagsRequired && cleanTags.length === 0) next.tags = `${fieldError['tags-required']} ${formatMessage(messages.tagsRequiredBy, { departments: check.tagsRequiredBy.join(', ') })}`;
     if (sendTranscript && !singleLine(subject)) next.subject = fieldError['subject-required'];
@@ -133,7 +137,20 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
   }
 
   return (
-    <form className="rcou-form" noValidate onSubmit={submit}>
+    // A shortcut on top of the real submit button, which stays the way to close for everyone.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+    <form
+      className="rcou-form"
+      noValidate
+      onSubmit={submit}
+      // Ctrl/Cmd+Enter from any field starts the close, as in the single dialog.
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          event.currentTarget.requestSubmit();
+        }
+      }}
+    >
       <div className="rcou-form__body">
         <details className="rcou-bulk__selected">
           <summary>
@@ -193,6 +210,7 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
             invalid={Boolean(errors.tags)}
             required={tagsRequired}
             onTextChange={onTagTextChange}
+            defaultText={draft?.tagText}
           />
         </Field>
         {transcript.email && (
