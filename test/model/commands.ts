@@ -39,7 +39,7 @@ function formOf(model: Model, slot: Slot): FormModel {
  */
 function unmounted(model: Model, slot: Slot): FormModel | null {
   const form = model[slot];
-  if (form) model.drafts.set(form.rid, { comment: form.comment, tags: [...form.tags] });
+  if (form) model.drafts.set(form.rid, { comment: form.comment, tags: [...form.tags], tagText: form.tagText });
   model[slot] = null;
   return form;
 }

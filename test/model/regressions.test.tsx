@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { AddTag, ClearComment, CloseAnyway, ColleagueCloses, Credentials, Network, SelectRoom, ServerAnswers, Submit, TogglePanel, ToggleSecond, TypeComment, Wait } from './commands';
+import { AddTag, ClearComment, ClearTagText, CloseAnyway, ColleagueCloses, Credentials, Network, SelectRoom, ServerAnswers, Submit, TogglePanel, ToggleSecond, TypeComment, TypeTagText, Wait } from './commands';
 import { setupModelRun, TIMEOUT_MS } from './run';
 
 // Sequences the model-based campaign found (or that reproduce a defect of issue #11), kept as
@@ -75,6 +75,25 @@ describe('kept sequences', () => {
       new CloseAnyway('panel'),
       new Wait(TIMEOUT_MS * 2),
       new CloseAnyway('panel'),
+    ]);
+  });
+
+  it('found by the tag-text campaign (seed 7202): text left in the tag input comes back with the panel’s draft', async () => {
+    await runSequence([new TypeTagText('panel', 'sal'), new TogglePanel(), new TogglePanel()]);
+  });
+
+  it('text left in the tag input: submits send nothing until it is added or cleared, then exactly what is shown', async () => {
+    await runSequence([
+      new TypeComment('panel', 'ok'),
+      new TypeTagText('panel', 'sal'),
+      new Submit('panel', false),
+      new Submit('panel', true),
+      new AddTag('panel', 'es'),
+      new TypeTagText('panel', 'vip'),
+      new Submit('panel', true),
+      new ClearTagText('panel'),
+      new Submit('panel', false),
+      new Wait(TIMEOUT_MS * 2),
     ]);
   });
 });

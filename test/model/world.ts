@@ -19,6 +19,8 @@ export interface FormModel {
 export interface Draft {
   comment: string;
   tags: string[];
+  /** Text left in the tag input: the draft keeps it too. */
+  tagText?: string;
 }
 
 /** The model: small, and only what the agent did. The server's state is read from the mock. */
@@ -219,12 +221,12 @@ export function checkSettled(model: Model, real: Real) {
 
 /** What a newly mounted form must show: the room's draft, or nothing once the room is closed. */
 export function checkMounted(model: Model, real: Real, slot: Slot, rid: string): FormModel {
-  const shown = displayed(slot);
+  const shown = { ...displayed(slot), tagText: section(slot).getByRole<HTMLInputElement>('combobox', { name: /^Tags/ }).value };
   const draft = model.drafts.get(rid) ?? emptyDraft();
   const open = real.mock.rooms.get(rid)?.open !== false;
   const allowed = open ? [draft] : [draft, emptyDraft()];
-  if (!allowed.some((candidate) => sameDraft(candidate, shown))) {
+  if (!allowed.some((candidate) => sameDraft(candidate, shown) && (candidate.tagText ?? '') === shown.tagText)) {
     fail(`the ${slot} form for ${rid} came back with ${JSON.stringify(shown)}, its draft is ${JSON.stringify(draft)}`);
   }
-  return { rid, comment: shown.comment, tags: [...shown.tags], tagText: '' };
+  return { rid, comment: shown.comment, tags: [...shown.tags], tagText: shown.tagText };
 }
