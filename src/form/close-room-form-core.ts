@@ -15,7 +15,7 @@ import { createCloseRoomFormSchema, emptyCloseRoomFormValues, normaliseTags, sin
 import type { CloseRoomFormErrorCode, CloseRoomFormInput, CloseRoomFormSchemaOptions, CloseRoomFormValues } from '../schema/close-room-form-schema';
 import type { CloseRoomFormState, UseCloseRoomFormOptions } from './close-room-form-state';
 import type { CloseRoomSource } from './close-room-source';
-import { pendingTag as pendingTagOf } from './pending-tag';
+import { pendingTag as pendingTagOf, quoteTag } from './pending-tag';
 import { useCloseRoomOutcome } from './use-close-room-outcome';
 import { cx } from '../utils/cx';
 import { useUnmountSignal } from './use-unmount-signal';
@@ -251,7 +251,7 @@ export function useCloseRoomFormWith(options: UseCloseRoomFormOptions, source: C
   function describe(name: keyof CloseRoomFormInput, fieldId: string, label: string, suffixed: boolean, hint?: string) {
     const fieldError = formState.errors[name];
     const code = fieldError?.message as CloseRoomFormErrorCode | undefined;
-    const error = fieldError?.type === PENDING_TAG ? formatMessage(messages.tagPending, { tag: `\u2068${fieldError.message ?? ''}\u2069` }) : code ? (messages.fieldErrors[code] ?? code) : undefined;
+    const error = fieldError?.type === PENDING_TAG ? formatMessage(messages.tagPending, { tag: quoteTag(fieldError.message ?? '') }) : code ? (messages.fieldErrors[code] ?? code) : undefined;
     const errorId = error ? `${fieldId}-error` : undefined;
     const hintId = hint ? `${fieldId}-hint` : undefined;
     return {
@@ -323,7 +323,8 @@ export function useCloseRoomFormWith(options: UseCloseRoomFormOptions, source: C
       onSubmit: (event: SyntheticEvent) => void submitWith(false)(event),
       // Ctrl/Cmd+Enter from any field submits: a shortcut on top of the real submit button.
       onKeyDown: (event: KeyboardEvent) => {
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        // Not while an input method composes: that Enter belongs to the composition.
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.nativeEvent.isComposing) {
           event.preventDefault();
           void submit();
         }

@@ -111,7 +111,8 @@ export function useTagInput({
   // alternates a trailing no-break space, which screen readers do not read.
   const announce = (said: string) => setAnnouncement((current) => (current === said ? `${said}\u00A0` : said));
 
-  function add(candidates: string[]) {
+  /** Adds `candidates`; `consumed` when they hold all of the input's text (a paste). */
+  function add(candidates: string[], consumed = false) {
     if (readOnly) return;
     // One pass with a set of keys: thousands of pasted tags stay linear (20,000 took 21 s when each
     // tag was compared with every other and copied the list).
@@ -130,9 +131,10 @@ export function useTagInput({
         added.push(tag);
       }
     }
-    // Keep what was typed when it was refused, so the agent can fix it. Cleared before the tags
-    // change: a form validating on that change must not find the text still pending.
-    if (!refused) {
+    // Keep what was typed when it was refused, so the agent can fix it; a paste turned all of the
+    // text into tags or duplicates of chips, so nothing of it is left to fix. Cleared before the
+    // tags change: a form validating on that change must not find the text still pending.
+    if (!refused || consumed) {
       setText('');
       onTextChange?.('');
     }
@@ -218,7 +220,7 @@ export function useTagInput({
     // was typed stays as it was.
     const tags = whole.split(SEPARATORS).filter((part) => tagKey(part) !== '');
     if (tags.length > 0) {
-      add(tags);
+      add(tags, true);
     } else {
       setProblem(messages.tagBlank);
       announce(messages.tagBlank);

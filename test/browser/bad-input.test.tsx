@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { UserEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -361,6 +361,22 @@ describe('text left in the tag input when closing', () => {
     // Still not a tag: closing says so rather than dropping it.
     await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
     await waitFor(() => expect(dialog.getByRole('combobox', { name: /Tags/ })).toHaveAccessibleDescription(/Press Enter to add “\u2068follow up\u2069”/));
+    expect(mock.closeRequests).toHaveLength(0);
+  });
+
+  it('a long text is quoted cut at 60 characters; Ctrl+Enter while an input method composes does nothing', async () => {
+    const user = userEvent.setup();
+    renderWithClient(<CloseRoomDialog rid="room-1" defaultOpen />);
+    const dialog = within(await screen.findByRole('dialog'));
+    const tags = dialog.getByRole('combobox', { name: /Tags/ });
+    await user.click(tags);
+    await user.paste('y'.repeat(3000));
+    fireEvent.keyDown(tags, { key: 'Enter', ctrlKey: true, isComposing: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(tags).not.toHaveAccessibleDescription(/Press Enter to add/);
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(tags).toHaveAccessibleDescription(new RegExp(`Press Enter to add “\u2068${'y'.repeat(60)}…\u2069” as a tag`)));
+    expect(tags).toHaveValue('y'.repeat(3000));
     expect(mock.closeRequests).toHaveLength(0);
   });
 });

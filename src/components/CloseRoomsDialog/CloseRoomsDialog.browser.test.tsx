@@ -136,6 +136,33 @@ describe('given a CloseRoomsDialog over the default rooms', () => {
     expect(mock.closeRequests.at(-1)?.body).toMatchObject({ comment: 'Gone quiet', tags: ['stale'] });
   });
 
+  it('a paste after the message turns the text into chips and answers it, duplicates and all', async () => {
+    const { user } = openDialog({ rooms: toBulkRooms(bulk.slice(0, 1)) });
+    await user.type(await screen.findByRole('textbox', { name: /^Comment/ }), 'n');
+    const tags = screen.getByRole('combobox', { name: /^Tags/ });
+    await user.type(tags, 'vip{Enter}foo');
+    await user.click(screen.getByRole('button', { name: 'Close 1 conversation' }));
+    expect(tags).toHaveAccessibleDescription(/Press Enter to add “\u2068foo\u2069”/);
+    await user.click(tags);
+    await user.paste(',vip');
+    expect(within(screen.getByRole('list', { name: 'Selected tags' })).getAllByRole('listitem').map((item) => item.textContent?.replace('×', ''))).toEqual(['vip', 'foo']);
+    expect(tags).toHaveValue('');
+    expect(tags).not.toHaveAccessibleDescription(/Press Enter to add/);
+    expect(tags).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('"Add at least one tag" goes as soon as a tag is added, as in the single dialog', async () => {
+    // The mock's Sales department requires a tag.
+    const { user } = openDialog({ rooms: toBulkRooms(createMockRooms().filter((room) => room.departmentId === 'dept-sales')) });
+    await user.type(await screen.findByRole('textbox', { name: /^Comment/ }), 'n');
+    const tags = screen.getByRole('combobox', { name: /^Tags/ });
+    await user.click(await screen.findByRole('button', { name: /^Close \d+ conversations?$/ }));
+    expect(tags).toHaveAccessibleDescription(/Add at least one tag\./);
+    await user.type(tags, 'quote{Enter}');
+    expect(tags).not.toHaveAccessibleDescription(/Add at least one tag/);
+    expect(tags).not.toHaveAttribute('aria-invalid');
+  });
+
   it('skips the rooms of other agents when the agent may not close them', async () => {
     const client = browserClient({ credentials: { userId: mockAgentOwnRoomsOnly.userId, authToken: mockAgentOwnRoomsOnly.authToken } });
     openDialog({ rooms: toBulkRooms(createMockRooms()).slice(3, 5) }, client);

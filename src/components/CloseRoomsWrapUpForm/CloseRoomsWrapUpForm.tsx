@@ -6,7 +6,7 @@ import { pluralText } from '../../i18n/close-rooms-messages';
 import type { CloseRoomsMessages } from '../../i18n/close-rooms-messages';
 import { formatMessage } from '../../i18n/messages';
 import type { CloseRoomMessages } from '../../i18n/messages';
-import { pendingTag } from '../../form/pending-tag';
+import { pendingTag, quoteTag } from '../../form/pending-tag';
 import { normaliseTags, singleLine } from '../../schema/close-room-form-schema';
 import { Field } from '../Field/Field';
 import { TagInput } from '../TagInput/TagInput';
@@ -87,7 +87,11 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
     onDraftChange?.({ ...merged, tagText: tagText.current });
   };
   const setComment = (value: string) => change({ comment: value });
-  const setTags = (value: string[]) => change({ tags: value });
+  const setTags = (value: string[]) => {
+    change({ tags: value });
+    // "Add at least one tag" is answered by the tag just added, as in the single dialog.
+    if (errors.tags && !errors.tagPending && normaliseTags(value).length > 0) setErrors(({ comment, subject }) => ({ ...(comment && { comment }), ...(subject && { subject }) }));
+  };
   const setSendTranscript = (value: boolean) => change({ sendTranscript: value });
   const setSubject = (value: string) => change({ subject: value });
   const setPdf = (value: boolean) => change({ pdf: value });
@@ -118,7 +122,7 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
     const cleanTags = normaliseTags(tags);
     const typed = pendingTag(tagText.current, cleanTags);
     if (typed !== undefined) {
-      next.tags = formatMessage(formMessages.tagPending, { tag: `\u2068${typed}\u2069` });
+      next.tags = formatMessage(formMessages.tagPending, { tag: quoteTag(typed) });
       next.tagPending = true;
     } else if (tagsRequired && cleanTags.length === 0) next.tags = `${fieldError['tags-required']} ${formatMessage(messages.tagsRequiredBy, { departments: check.tagsRequiredBy.join(', ') })}`;
     if (sendTranscript && !singleLine(subject)) next.subject = fieldError['subject-required'];
@@ -145,7 +149,7 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
       onSubmit={submit}
       // Ctrl/Cmd+Enter from any field starts the close, as in the single dialog.
       onKeyDown={(event) => {
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.nativeEvent.isComposing) {
           event.preventDefault();
           event.currentTarget.requestSubmit();
         }
