@@ -75,10 +75,11 @@ const checks = [];
 const full = await bundle(['CloseRoomDialog'], isHostDependency);
 // Issue #13 asks for 40 KB with dependencies and 10 KB of our own code. Connected mode loads on
 // demand (below): 39.94 KB (from 41.20). The guard on tag text not added (2026-12-02) cost
-// 0.2 KB; the form's own resolver instead of @hookform/resolvers saved 0.9 KB: 39.27 KB. Gated at 40 KB.
+// 0.2 KB; the form's own resolver instead of @hookform/resolvers saved 0.9 KB: 39.27 KB; the review's fixes
+// (draft of the tag text, focus order, quoting) 39.45 KB. Gated at 40 KB.
 checks.push({ name: 'CloseRoomDialog with its dependencies', bytes: full.bytes, budget: 40 * KB });
 
-// Our own code is about 12.4 KB, not 10: the props-mode flow itself (the hook's rules, drafts
+// Our own code is 12.61 KB (2026-12-02), not 10: the props-mode flow itself (the hook's rules, drafts
 // and submit guard, the tag combobox, the schema with its tag normalisation, closeRoom's error
 // mapping, the close registry shared by forms, the English texts). Gated at the figure with a
 // small margin while #13 is open. Vite's import() runtime is not ours: printed apart.
@@ -98,10 +99,11 @@ checks.push({ name: 'CloseRoomDialog pulls no bulk-close code', bytes: bulkLeake
 const bulkFull = await bundle(['CloseRoomsDialog'], isHostDependency);
 // Measured 23.45 KB and 14.67 KB (2026-12-01, on main of that day); 24.86 KB and 16.14 KB after
 // #15's review fixes (the job's owner check, validation of a saved job, the pacer's bounds on the
-// server's headers, plural forms). Gates with a small margin.
-checks.push({ name: 'CloseRoomsDialog with its dependencies', bytes: bulkFull.bytes, budget: 25.25 * KB });
+// server's headers, plural forms). 25.23 KB and 16.46 KB with the tag-text guard, its draft and
+// Ctrl/Cmd+Enter (2026-12-02). Gates with a small margin.
+checks.push({ name: 'CloseRoomsDialog with its dependencies', bytes: bulkFull.bytes, budget: 25.5 * KB });
 const bulkOwn = await bundle(['CloseRoomsDialog'], isBare, { bundlerRuntime: false });
-checks.push({ name: "the package's own code in CloseRoomsDialog", bytes: bulkOwn.bytes, budget: 16.5 * KB });
+checks.push({ name: "the package's own code in CloseRoomsDialog", bytes: bulkOwn.bytes, budget: 16.75 * KB });
 const everything = await bundle('*', isBare, { bundlerRuntime: false });
 // The bulk close (#15) adds 8.3 KB to every export (15.38 KB on main before it, 23.91 KB after),
 // and 1.5 KB more with its review fixes (25.44 KB). Loading connected mode on demand (#13) adds
@@ -113,7 +115,7 @@ checks.push({ name: "the package's own code, every export", bytes: everything.by
 
 // #13: the flow without markup, for hosts with their own design system: no Radix, no view.
 const hook = await bundle(['useCloseRoomForm', 'useTagInput'], isHostDependency);
-checks.push({ name: 'useCloseRoomForm + useTagInput, deps', bytes: hook.bytes, budget: 31.25 * KB });
+checks.push({ name: 'useCloseRoomForm + useTagInput, deps', bytes: hook.bytes, budget: 31.5 * KB });
 const hookLeaks = ['@radix-ui', 'DialogPortal', 'rcou-form'].filter((marker) => hook.allCode.includes(marker));
 checks.push({ name: 'useCloseRoomForm pulls no Radix or markup', bytes: hookLeaks.length, budget: 0, unit: 'leaks', detail: hookLeaks.join(', ') });
 
