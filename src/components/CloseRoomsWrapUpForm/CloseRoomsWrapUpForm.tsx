@@ -60,6 +60,8 @@ export interface CloseRoomsWrapUpDraft {
 const SHOWN_NAMES = 5;
 /** The fields' errors; `tagPending` when the tags' error is about text left in the tag input. */
 type Errors = Partial<Record<'comment' | 'tags' | 'subject', string>> & { tagPending?: true };
+/** The errors with the tag field's answered. */
+const withoutTagsError = ({ comment, subject }: Errors): Errors => ({ ...(comment && { comment }), ...(subject && { subject }) });
 
 /** A field's label, hint and error with their ids, as `Field` renders them, and the control's `aria-describedby`. */
 function fieldOf(id: string, label: string, { labelSuffix, hint, error }: { labelSuffix?: string; hint?: string; error?: string }) {
@@ -90,7 +92,7 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
   const setTags = (value: string[]) => {
     change({ tags: value });
     // "Add at least one tag" is answered by the tag just added, as in the single dialog.
-    if (errors.tags && !errors.tagPending && normaliseTags(value).length > 0) setErrors(({ comment, subject }) => ({ ...(comment && { comment }), ...(subject && { subject }) }));
+    if (errors.tags && !errors.tagPending && normaliseTags(value).length > 0) setErrors(withoutTagsError);
   };
   const setSendTranscript = (value: boolean) => change({ sendTranscript: value });
   const setSubject = (value: string) => change({ subject: value });
@@ -99,7 +101,7 @@ export function CloseRoomsWrapUpForm({ id, rooms, check, requireComment, tagSugg
   const onTagTextChange = (text: string) => {
     tagText.current = text;
     onDraftChange?.({ ...values, tagText: text });
-    if (errors.tagPending) setErrors(({ comment, subject }) => ({ ...(comment && { comment }), ...(subject && { subject }) }));
+    if (errors.tagPending) setErrors(withoutTagsError);
   };
   const names = new Map(rooms.map((room) => [room.rid, room.name ?? room.rid]));
   const closable = check?.closable ?? rooms.length;
