@@ -85,7 +85,8 @@ describe('defect 1: rid changes, state stays', () => {
   });
 
   it('shows a room its own pending close again when the agent comes back to it, and reports the close once', async () => {
-    mock.set({ delayMs: 500 });
+    // 1.5 s: both room switches land while the close is pending, even on a loaded machine.
+    mock.set({ delayMs: 1500 });
     const onClosed = vi.fn();
     const user = userEvent.setup();
     renderWithClient(<SidePanel first="room-1" onClosed={onClosed} />);
@@ -95,7 +96,7 @@ describe('defect 1: rid changes, state stays', () => {
     await user.click(screen.getByRole('button', { name: 'Maria' }));
     expect(panel().getByRole('button', { name: 'Closing…' })).toHaveAttribute('aria-disabled', 'true');
     // The agent's own close, not a colleague's.
-    await waitFor(() => expect(panel().getByRole('alert')).toHaveTextContent('This conversation is closed.'), { timeout: 3000 });
+    await waitFor(() => expect(panel().getByRole('alert')).toHaveTextContent('This conversation is closed.'), { timeout: 5000 });
     expect(onClosed).toHaveBeenCalledExactlyOnceWith({ rid: 'room-1', alreadyClosed: false });
     expect(sentBodies()).toHaveLength(1);
   });
@@ -115,7 +116,9 @@ describe('defect 1: rid changes, state stays', () => {
   });
 
   it('keeps what was typed while "Closing…" out of reach: the fields are read-only (hostile review)', async () => {
-    mock.set({ delayMs: 400 });
+    // The answer takes 2 s, so the typing below lands while the close is pending even on a loaded
+    // machine (with 400 ms, a CI run saw the close answered before the tag was typed).
+    mock.set({ delayMs: 2000 });
     const user = userEvent.setup();
     renderWithClient(<SidePanel first="room-1" tagSuggestions={['escalation']} />);
     await user.type(comment(), 'Refund');
@@ -125,7 +128,7 @@ describe('defect 1: rid changes, state stays', () => {
     await user.type(panel().getByRole('combobox', { name: /^Tags/ }), 'escalation{Enter}');
     expect(comment()).toHaveValue('Refund');
     expect(panel().queryByRole('list', { name: 'Selected tags' })).not.toBeInTheDocument();
-    await waitFor(() => expect(panel().getByRole('alert')).toHaveTextContent('This conversation is closed.'));
+    await waitFor(() => expect(panel().getByRole('alert')).toHaveTextContent('This conversation is closed.'), { timeout: 5000 });
     expect(sentBodies()).toEqual([{ rid: 'room-1', comment: 'Refund' }]);
   });
 
