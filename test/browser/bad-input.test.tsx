@@ -259,14 +259,19 @@ describe('an empty or whitespace rid: a developer error, no request', () => {
   });
 });
 
+/** The dialog open on room-1, with its tag combobox. */
+async function openWithTags(props: Partial<CloseRoomDialogProps> = {}) {
+  const user = userEvent.setup();
+  renderWithClient(<CloseRoomDialog rid="room-1" defaultOpen {...props} />);
+  const dialog = within(await screen.findByRole('dialog'));
+  return { user, dialog, tags: dialog.getByRole('combobox', { name: /Tags/ }) };
+}
+
 // Text typed in the tag input but not added (no Enter, no comma) used to be dropped without a
 // word when the conversation closed: the agent believed the tag was sent.
 describe('text left in the tag input when closing', () => {
   it('stops the close with a message naming it, keeps it, and closes with it once added', async () => {
-    const user = userEvent.setup();
-    renderWithClient(<CloseRoomDialog rid="room-1" defaultOpen />);
-    const dialog = within(await screen.findByRole('dialog'));
-    const tags = dialog.getByRole('combobox', { name: /Tags/ });
+    const { user, dialog, tags } = await openWithTags();
     await user.type(tags, 'follow up');
     await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
     await waitFor(() => expect(tags).toHaveAccessibleDescription(/Press Enter to add “\u2068follow up\u2069” as a tag, or clear it\./));
@@ -288,10 +293,7 @@ describe('text left in the tag input when closing', () => {
   });
 
   it('clearing the text answers the message, and the close goes without it', async () => {
-    const user = userEvent.setup();
-    renderWithClient(<CloseRoomDialog rid="room-1" defaultOpen />);
-    const dialog = within(await screen.findByRole('dialog'));
-    const tags = dialog.getByRole('combobox', { name: /Tags/ });
+    const { user, dialog, tags } = await openWithTags();
     await user.type(tags, 'sal');
     await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
     await waitFor(() => expect(tags).toHaveAccessibleDescription(/Press Enter to add “\u2068sal\u2069” as a tag/));
@@ -304,10 +306,7 @@ describe('text left in the tag input when closing', () => {
   });
 
   it('text that is a tag already added, or blank, stops nothing', async () => {
-    const user = userEvent.setup();
-    renderWithClient(<CloseRoomDialog rid="room-1" defaultOpen />);
-    const dialog = within(await screen.findByRole('dialog'));
-    const tags = dialog.getByRole('combobox', { name: /Tags/ });
+    const { user, dialog, tags } = await openWithTags();
     await user.type(tags, 'VIP{Enter}vip{Enter}');
     expect(tags).toHaveAccessibleDescription(/The tag “vip” is already added\./);
     await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
@@ -316,10 +315,7 @@ describe('text left in the tag input when closing', () => {
   });
 
   it('a suggestion picked after the message answers it: no stale "Press Enter" left', async () => {
-    const user = userEvent.setup();
-    renderWithClient(<CloseRoomDialog rid="room-1" defaultOpen tagSuggestions={['billing', 'bug']} />);
-    const dialog = within(await screen.findByRole('dialog'));
-    const tags = dialog.getByRole('combobox', { name: /Tags/ });
+    const { user, dialog, tags } = await openWithTags({ tagSuggestions: ['billing', 'bug'] });
     await user.type(tags, 'bil');
     await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
     await waitFor(() => expect(tags).toHaveAccessibleDescription(/Press Enter to add “\u2068bil\u2069”/));
@@ -365,10 +361,7 @@ describe('text left in the tag input when closing', () => {
   });
 
   it('a long text is quoted cut at 60 characters; Ctrl+Enter while an input method composes does nothing', async () => {
-    const user = userEvent.setup();
-    renderWithClient(<CloseRoomDialog rid="room-1" defaultOpen />);
-    const dialog = within(await screen.findByRole('dialog'));
-    const tags = dialog.getByRole('combobox', { name: /Tags/ });
+    const { user, dialog, tags } = await openWithTags();
     await user.click(tags);
     await user.paste('y'.repeat(3000));
     fireEvent.keyDown(tags, { key: 'Enter', ctrlKey: true, isComposing: true });
