@@ -44,6 +44,8 @@ export const laterWait = (a: { from: number; until: number }, b: { from: number;
 export function useSecondsUntil(deadline: number, from: number): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
+    // No wait (0): the figure is 0 whatever the clock says, so no tick re-renders the form.
+    if (!deadline) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = () => {
       const time = Date.now();

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { assertRid, useCloseRoomFormWith } from '../../form/close-room-form-core';
 import type { CloseRoomCheckboxState, UseCloseRoomFormOptions } from '../../form/close-room-form-state';
 import { closeRoomSource } from '../../form/close-room-source';
@@ -38,6 +39,10 @@ export function CloseRoomForm(props: CloseRoomFormProps) {
   return <CloseRoomFormView key={key} {...props} abandonSignal={abandonSignal} connected={connected} />;
 }
 
+// Its props are stable while the tags and rules stay the same: the form's renders on open (and
+// after) leave the tag input alone.
+const StableTagInput = memo(TagInput);
+
 /** Focuses a button as it appears, unless the agent is in a text field. */
 function focusUnlessTyping(button: HTMLButtonElement | null) {
   const active = document.activeElement;
@@ -72,7 +77,7 @@ function CloseRoomFormView({ className, connected, ...options }: CloseRoomFormPr
           <textarea {...fields.comment.props} className="rcou-input rcou-textarea" rows={4} placeholder={messages.commentPlaceholder} />
         </Field>
 
-        <Field field={tags}>{tags.search && ServerTagInput ? <ServerTagInput {...tags.props} {...tags.search} /> : <TagInput {...tags.props} />}</Field>
+        <Field field={tags}>{tags.search && ServerTagInput ? <ServerTagInput {...tags.props} {...tags.search} /> : <StableTagInput {...tags.props} />}</Field>
 
         {fields.sendTranscript.visible && <Checkbox field={fields.sendTranscript} />}
         {fields.transcriptEmail.visible && (
