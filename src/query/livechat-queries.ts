@@ -34,11 +34,11 @@ export const livechatTagKeys = {
   list: (filters: { department?: string; text: string }) => [...livechatTagKeys.all, filters] as const,
 };
 /** Keys of department queries: `all`, `detail(id)`. */
-export const livechatDepartmentKeys = keysOf('livechat-departments');
+export const livechatDepartmentKeys = /* @__PURE__ */ keysOf('livechat-departments');
 /** Keys of visitor queries: `all`, `detail(visitorId)`. */
-export const livechatVisitorKeys = keysOf('livechat-visitors');
+export const livechatVisitorKeys = /* @__PURE__ */ keysOf('livechat-visitors');
 /** Keys of public setting queries: `all`, `detail(settingId)`. */
-export const omnichannelSettingKeys = keysOf('settings');
+export const omnichannelSettingKeys = /* @__PURE__ */ keysOf('settings');
 
 /** One page of `GET livechat/tags`, up to 50 tag names from `offset`. */
 export interface LivechatTagsPage {

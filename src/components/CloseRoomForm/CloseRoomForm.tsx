@@ -40,8 +40,8 @@ export function CloseRoomForm(props: CloseRoomFormProps) {
 }
 
 // Its props are stable while the tags and rules stay the same: the form's renders on open (and
-// after) leave the tag input alone.
-const StableTagInput = memo(TagInput);
+// after) leave the tag input alone. Marked pure: a host importing only the hooks drops it.
+const StableTagInput = /* @__PURE__ */ memo(TagInput);
 
 /** Focuses a button as it appears, unless the agent is in a text field. */
 function focusUnlessTyping(button: HTMLButtonElement | null) {

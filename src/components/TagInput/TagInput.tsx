@@ -17,7 +17,8 @@ interface ChipsProps {
 
 // Memoised on the tags, the label and stable handlers: typing, opening the list or moving through
 // it re-renders the input, not thousands of chips (2.4 s a keystroke after 20,000).
-const Chips = memo(function Chips({ tags, label, removeLabel, readOnly, onRemove }: ChipsProps) {
+// Marked pure: a host importing only the hooks (useTagInput) drops the chips with the view.
+const Chips = /* @__PURE__ */ memo(function Chips({ tags, label, removeLabel, readOnly, onRemove }: ChipsProps) {
   return (
     <ul className="rcou-tags__chips" aria-label={label}>
       {tags.map((tag) => (
