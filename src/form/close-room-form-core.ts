@@ -122,9 +122,13 @@ export function useCloseRoomFormWith(options: UseCloseRoomFormOptions, source: C
   }, [visitorEmail, getValues, getFieldState, setValue]);
   // Connected mode: the boxes start from the agent's preferences and the subject from the server's
   // setting, as in Rocket.Chat's dialog (#12.2), unless a draft, the host or the agent set them.
+  // Once, when the preferences arrive: a box the agent unticks is back at its default value, so
+  // it is not dirty, and applying them again would tick it behind the agent's back.
   const startedFromDraft = draft !== undefined;
+  const defaultsApplied = useRef(false);
   useEffect(() => {
-    if (!transcriptDefaults || startedFromDraft) return;
+    if (!transcriptDefaults || startedFromDraft || defaultsApplied.current) return;
+    defaultsApplied.current = true;
     for (const [name, value] of [
       ['sendTranscript', transcriptDefaults.email],
       ['generateTranscriptPdf', transcriptDefaults.pdf],

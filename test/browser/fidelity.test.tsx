@@ -255,6 +255,32 @@ describe('races and rooms closed elsewhere', () => {
   });
 });
 
+describe("the agent's transcript preferences are only where the boxes start (#13 review)", () => {
+  it('keeps a preference-ticked box unticked once the agent unticks it, and sends no transcript', async () => {
+    const carla = browserClient({ credentials: { userId: mockAgentOwnRoomsOnly.userId, authToken: mockAgentOwnRoomsOnly.authToken } });
+    const user = userEvent.setup();
+    renderWithClient(<CloseRoomDialog rid="room-5" source="server" defaultOpen />, carla);
+    const dialog = within(await screen.findByRole('dialog'));
+    const email = await dialog.findByRole('checkbox', { name: 'Send transcript to visitor' });
+    const pdf = dialog.getByRole('checkbox', { name: 'Generate PDF transcript' });
+    await waitFor(() => expect(email).toBeChecked());
+    expect(pdf).toBeChecked();
+    await user.click(email);
+    await user.click(pdf);
+    expect(email).not.toBeChecked();
+    expect(pdf).not.toBeChecked();
+    // Re-renders (a refused submit, the reads settling) leave the agent's choice alone.
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(email).not.toBeChecked();
+    expect(pdf).not.toBeChecked();
+    await user.type(dialog.getByRole('textbox', { name: /Comment/ }), 'Sorted out');
+    await user.click(dialog.getByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(closeBodies()).toHaveLength(1));
+    expect(closeBodies()[0]).toEqual({ rid: 'room-5', comment: 'Sorted out' });
+  });
+});
+
 describe('one QueryClient, several agents (hostile review)', () => {
   function Console({ client, queryClient, rid }: { client: OmnichannelClient; queryClient: QueryClient; rid: string }) {
     return (
