@@ -101,7 +101,7 @@ export type {
   UseCloseRoomResult,
 } from './query';
 
-export { useCloseRoomForm, useServerTagInput, useTagInput } from './form';
+export { focusUnlessTyping, useCloseRoomForm, useServerTagInput, useTagInput } from './form';
 export type {
   CloseRoomAlert,
   CloseRoomAlertKind,
@@ -114,6 +114,7 @@ export type {
   CloseRoomFormIds,
   CloseRoomFormRules,
   CloseRoomFormState,
+  CloseRoomForceCloseState,
   CloseRoomSubmitProps,
   CloseRoomTagsFieldState,
   CloseRoomTextControlProps,

@@ -30,59 +30,59 @@ export interface UseCloseRoomFormOptions {
    */
   rid: string;
   /** Pre-fills the transcript e-mail. @default '' */
-  visitorEmail?: string;
+  visitorEmail?: string | undefined;
   /** Initial values of any field; a kept draft for the same `rid` wins over them. */
-  defaultValues?: Partial<CloseRoomFormInput>;
+  defaultValues?: Partial<CloseRoomFormInput> | undefined;
   /**
    * Where the rules come from. `'server'` reads them from Rocket.Chat given only `rid`: the comment
    * setting, the department's tag rule and tags, the visitor's e-mail, whether the room is still
    * open. Explicit options still win. `'props'` sends no request before the close. @default 'props'
    */
-  source?: 'props' | 'server';
+  source?: 'props' | 'server' | undefined;
   /** Refuse closing without a comment (Rocket.Chat's default setting is on). @default false, or the server's setting */
-  requireComment?: boolean;
+  requireComment?: boolean | undefined;
   /** Refuse closing without a tag (the department's rule). @default false, or the department's rule */
-  requireTags?: boolean;
+  requireTags?: boolean | undefined;
   /** Tags offered while typing; free tags stay allowed. @default [], or the server's tags */
-  tagSuggestions?: readonly string[];
+  tagSuggestions?: readonly string[] | undefined;
   /**
    * Which transcript options to show. @default { email: true, pdf: true }; in connected mode as
    * Rocket.Chat's dialog decides them (permissions, licence, `Livechat_transcript_send_always`, the
    * visitor's e-mail)
    */
-  transcript?: CloseRoomTranscriptOptions;
+  transcript?: CloseRoomTranscriptOptions | undefined;
   /**
    * Offer "Close anyway" after an already-closed answer: the same values sent again with
    * `forceClose` (Rocket.Chat 7.3+, with `Omnichannel_allow_force_close_conversations` on), to
    * recover a room shown open but closed in the database. @default false, or the server's setting
    * in connected mode
    */
-  allowForceClose?: boolean;
+  allowForceClose?: boolean | undefined;
   /**
    * Connected mode: how often the room is read again while the form is shown, in ms, so a room
    * closed by the visitor, a colleague or inactivity is announced before the agent submits; also
    * on window focus, and never while the page is hidden. `false` keeps only the focus re-read.
    * @default 30000
    */
-  refreshMs?: number | false;
+  refreshMs?: number | false | undefined;
   /** Called once the room is closed, or found closed already. Fires even if the form unmounted meanwhile. */
-  onClosed?: (result: CloseRoomResult) => void;
+  onClosed?: ((result: CloseRoomResult) => void) | undefined;
   /** Called by `actions.signInAgain` after a 401; without it that action is `undefined`. */
-  onUnauthorized?: () => void;
+  onUnauthorized?: (() => void) | undefined;
   /** Called with every failure, after the state shows it. */
-  onError?: (error: CloseRoomError) => void;
+  onError?: ((error: CloseRoomError) => void) | undefined;
   /** Called by `actions.cancel` and `actions.dismiss`; without it both are `undefined`. */
-  onCancel?: () => void;
+  onCancel?: (() => void) | undefined;
   /** Override any text; pass `ptBRMessages` or `esMessages` for a whole language. */
-  messages?: CloseRoomMessagesOverride;
+  messages?: CloseRoomMessagesOverride | undefined;
   /** Id prefix of the fields (`${id}-comment`, `${id}-tags`, ...). @default a `useId()` */
-  id?: string;
+  id?: string | undefined;
   /**
    * Abandons a close asked for but not sent yet (credentials still resolving) when it aborts. Pass
    * one you abort when the form is dismissed if switching rooms (a remount, the hook being keyed by
    * `rid`) must not abandon the previous room's close. @default aborted when the hook unmounts
    */
-  abandonSignal?: AbortSignal;
+  abandonSignal?: AbortSignal | undefined;
 }
 
 /** The rules in force: the options', the server's (connected mode) and what a refusal taught. */
@@ -278,7 +278,10 @@ export interface CloseRoomFormState {
   formProps: CloseRoomFormElementProps;
   /** The alert's kind and text, or `undefined` when there is nothing to say. */
   alert: CloseRoomAlert | undefined;
-  /** Spread on the node holding the alert's text: it takes focus when the flow ends without `onCancel`. */
+  /**
+   * Spread on the node holding the alert's text. When the flow ends without `onCancel` (no Dismiss
+   * button to focus), it takes focus if focus is on nothing (`<body>`), never from where the agent is.
+   */
   alertTextProps: { ref: RefCallback<HTMLElement>; tabIndex: -1 };
   /** A close of this room is in flight (from this form or another of the same room). */
   pending: boolean;

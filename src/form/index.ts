@@ -1,3 +1,4 @@
+export { focusUnlessTyping } from './focus-unless-typing';
 export { useCloseRoomForm } from './use-close-room-form';
 export { useServerTagInput } from './use-server-tag-input';
 export { useTagInput } from './use-tag-input';
@@ -13,6 +14,7 @@ export type {
   CloseRoomFormIds,
   CloseRoomFormRules,
   CloseRoomFormState,
+  CloseRoomForceCloseState,
   CloseRoomResult,
   CloseRoomSubmitProps,
   CloseRoomTagsFieldState,

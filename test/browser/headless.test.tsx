@@ -5,7 +5,7 @@ import readme from '../../README.md?raw';
 import example from '../../examples/headless/PlainCloseForm.tsx?raw';
 import { PlainCloseForm } from '../../examples/headless/PlainCloseForm';
 import { DEFAULT_TRANSCRIPT_SUBJECT, useCloseRoomForm } from '../../src';
-import { expectNoAxeViolations, renderWithClient, setupBrowserRocketChat } from '../helpers/browser';
+import { browserClient, expectNoAxeViolations, renderWithClient, setupBrowserRocketChat } from '../helpers/browser';
 
 const { mock, worker } = setupBrowserRocketChat();
 const sentBodies = () => mock.closeRequests.map((request) => request.body);
@@ -37,18 +37,20 @@ describe("the README's plain HTML view on useCloseRoomForm", () => {
   });
 
   describe('given the plain form for a room', () => {
-    function renderPlain() {
+    function renderPlain(rid = 'room-1', client = browserClient()) {
       const onDone = vi.fn();
+      const onSignIn = vi.fn();
       const user = userEvent.setup();
       const paths: string[] = [];
       const record = ({ request }: { request: Request }) => paths.push(`${request.method} ${new URL(request.url).pathname}`);
       worker.events.on('request:start', record);
       const rendered = renderWithClient(
         <main>
-          <PlainCloseForm key="room-1" rid="room-1" onDone={onDone} />
+          <PlainCloseForm key={rid} rid={rid} onDone={onDone} onSignIn={onSignIn} />
         </main>,
+        client,
       );
-      return { ...rendered, onDone, user, paths, stop: () => worker.events.removeListener('request:start', record) };
+      return { ...rendered, onDone, onSignIn, user, paths, stop: () => worker.events.removeListener('request:start', record) };
     }
 
     it('shows the server refusal in words, wired by id, and keeps what was typed', async () => {
@@ -89,8 +91,35 @@ describe("the README's plain HTML view on useCloseRoomForm", () => {
         },
       ]);
       expect(screen.getByRole('alert')).toHaveTextContent('This conversation is closed.');
-      expect(screen.getByRole('button', { name: 'Dismiss' })).toHaveFocus();
+      // Closed from the keyboard in a field: Dismiss appears without taking the focus from it.
+      expect(screen.getByRole('button', { name: 'Dismiss' })).toBeInTheDocument();
+      expect(screen.getByRole('textbox', { name: 'Visitor email' })).toHaveFocus();
       expect(screen.queryByRole('button', { name: 'Close conversation' })).not.toBeInTheDocument();
+    });
+
+    it('hands the focus to Dismiss when the clicked submit button goes away', async () => {
+      const { user } = renderPlain();
+      await user.type(screen.getByRole('textbox', { name: /Comment/ }), 'Refund issued');
+      await user.click(screen.getByRole('button', { name: 'Close conversation' }));
+      await waitFor(() => expect(screen.getByRole('button', { name: 'Dismiss' })).toHaveFocus());
+    });
+
+    it('keeps an already-closed room on screen, says why, and leaves onDone to Dismiss', async () => {
+      const { user, onDone } = renderPlain('room-closed');
+      await user.type(screen.getByRole('textbox', { name: /Comment/ }), 'Late note');
+      await user.click(screen.getByRole('button', { name: 'Close conversation' }));
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('This conversation is already closed, perhaps by a colleague.'));
+      expect(onDone).not.toHaveBeenCalled();
+      await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+      expect(onDone).toHaveBeenCalledTimes(1);
+    });
+
+    it('offers Sign in again on a 401 and calls onSignIn', async () => {
+      const { user, onSignIn } = renderPlain('room-1', browserClient({ credentials: { userId: 'agent-ana', authToken: 'expired' } }));
+      await user.type(screen.getByRole('textbox', { name: /Comment/ }), 'Refund issued');
+      await user.click(screen.getByRole('button', { name: 'Close conversation' }));
+      await user.click(await screen.findByRole('button', { name: 'Sign in again' }));
+      expect(onSignIn).toHaveBeenCalledTimes(1);
     });
   });
 

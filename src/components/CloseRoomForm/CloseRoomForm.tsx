@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { assertRid, useCloseRoomFormWith } from '../../form/close-room-form-core';
 import type { CloseRoomCheckboxState, UseCloseRoomFormOptions } from '../../form/close-room-form-state';
 import { closeRoomSource } from '../../form/close-room-source';
+import { focusUnlessTyping } from '../../form/focus-unless-typing';
 import { useUnmountSignal } from '../../form/use-unmount-signal';
 import { Field } from '../Field/Field';
 import { TagInput } from '../TagInput/TagInput';
@@ -43,12 +44,6 @@ export function CloseRoomForm(props: CloseRoomFormProps) {
 // after) leave the tag input alone. Marked pure: a host importing only the hooks drops it.
 const StableTagInput = /* @__PURE__ */ memo(TagInput);
 
-/** Focuses a button as it appears, unless the agent is in a text field. */
-function focusUnlessTyping(button: HTMLButtonElement | null) {
-  const active = document.activeElement;
-  const typing = active instanceof HTMLTextAreaElement || (active instanceof HTMLInputElement && active.type !== 'checkbox') || (active instanceof HTMLElement && active.isContentEditable);
-  if (button && !typing) button.focus();
-}
 
 function Checkbox({ field }: { field: CloseRoomCheckboxState }) {
   return (
