@@ -21,7 +21,7 @@ import {
   TextInput,
 } from '@rocket.chat/fuselage';
 import type { ReactNode } from 'react';
-import { useCloseRoomForm, useServerTagInput, useTagInput } from '../../src';
+import { focusUnlessTyping, useCloseRoomForm, useServerTagInput, useTagInput } from '../../src';
 import type { CloseRoomAlertKind, CloseRoomFieldState, CloseRoomTagsFieldState, TagInputState, UseCloseRoomFormOptions } from '../../src';
 
 // Rocket.Chat's wrap-up dialog built from @rocket.chat/fuselage and the package's headless
@@ -200,8 +200,8 @@ export function FuselageCloseRoomModal({ modal = true, ...options }: FuselageClo
             </Button>
           )}
           {form.actions.dismiss && (
-            // eslint-disable-next-line jsx-a11y/no-autofocus -- Dismiss replaces the focused submit button
-            <Button variant="primary" autoFocus onClick={form.actions.dismiss}>
+            // Dismiss replaces the focused submit button; never takes focus from a field being typed in.
+            <Button variant="primary" ref={focusUnlessTyping} onClick={form.actions.dismiss}>
               {form.messages.dismiss}
             </Button>
           )}

@@ -44,10 +44,10 @@ function open(options: Partial<FuselageCloseRoomModalProps> = {}, client: Partia
 const closeRequests = () => mock.closeRequests.length;
 
 describe('the fuselage close modal on useCloseRoomForm', () => {
-  it('uses fuselage and the hook only: no component of this package', () => {
+  it('uses fuselage and the hooks only (and the focus helper): no component of this package', () => {
     expect(source).toMatch(/from '@rocket.chat\/fuselage'/);
     const ours = [...source.matchAll(/import \{([^}]*)\} from '\.\.\/\.\.\/src'/g)].flatMap((match) => (match[1] ?? '').split(',').map((name) => name.trim()));
-    expect(ours.filter(Boolean).sort()).toEqual(['useCloseRoomForm', 'useServerTagInput', 'useTagInput']);
+    expect(ours.filter(Boolean).sort()).toEqual(['focusUnlessTyping', 'useCloseRoomForm', 'useServerTagInput', 'useTagInput']);
   });
 
   it('closes the room with one request, then offers Dismiss', async () => {
