@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { timeTyping } from './bench-typing.mjs';
 
 const [ref, roundsArg = '6'] = process.argv.slice(2);
 if (!ref) {
@@ -63,21 +64,7 @@ try {
       await page.evaluate(() => window.bench.close());
     }
     await page.evaluate(() => window.bench.open());
-    // As scripts/bench.mjs times it: batches of 20 keystrokes, a frame apart.
-    const typing = await page.evaluate(async (count) => {
-      const batches = [];
-      let text = '';
-      for (let done = 0; done < count; done += 20) {
-        const start = performance.now();
-        for (let key = 0; key < 20; key += 1) {
-          text += 'abcdefghij'[key % 10];
-          window.bench.typeComment(text);
-        }
-        batches.push((performance.now() - start) / 20);
-        await new Promise((frame) => requestAnimationFrame(frame));
-      }
-      return batches;
-    }, RUNS * 5);
+    const typing = await timeTyping(page, RUNS * 5);
     await page.close();
     return { focused: median(open.map((times) => times.focused)), painted: median(open.map((times) => times.painted)), typing: median(typing) };
   }

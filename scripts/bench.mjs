@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { timeTyping } from './bench-typing.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const chromiumArgs = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -51,21 +52,7 @@ async function measure(pageName) {
   const keystrokes = RUNS * 5;
   const commitsBefore = await page.evaluate(() => ({ ...(window.reactCommits?.renders ?? {}), total: window.reactCommits?.total ?? 0 }));
   const scriptBefore = await scriptSeconds();
-  // Timed in batches of 20 keystrokes (performance.now() is coarse in Chromium), a frame apart.
-  const typing = await page.evaluate(async (count) => {
-    const batches = [];
-    let text = '';
-    for (let done = 0; done < count; done += 20) {
-      const start = performance.now();
-      for (let key = 0; key < 20; key += 1) {
-        text += 'abcdefghij'[key % 10];
-        window.bench.typeComment(text);
-      }
-      batches.push((performance.now() - start) / 20);
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
-    return batches;
-  }, keystrokes);
+  const typing = await timeTyping(page, keystrokes);
   const scriptPerKey = ((await scriptSeconds()) - scriptBefore) * 1000 / keystrokes;
   const commitsAfter = await page.evaluate(() => ({ ...(window.reactCommits?.renders ?? {}), total: window.reactCommits?.total ?? 0 }));
   const perKey = (name) => ((commitsAfter[name] ?? 0) - (commitsBefore[name] ?? 0)) / keystrokes;
