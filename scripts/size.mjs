@@ -79,7 +79,7 @@ const full = await bundle(['CloseRoomDialog'], isHostDependency);
 // (draft of the tag text, focus order, quoting) 39.45 KB. Gated at 40 KB.
 checks.push({ name: 'CloseRoomDialog with its dependencies', bytes: full.bytes, budget: 40 * KB });
 
-// Our own code is 12.64 KB (2026-12-02), not 10: the props-mode flow itself (the hook's rules, drafts
+// Our own code is 12.66 KB (2026-12-02), not 10: the props-mode flow itself (the hook's rules, drafts
 // and submit guard, the tag combobox, the schema with its tag normalisation, closeRoom's error
 // mapping, the close registry shared by forms, the English texts). Gated at the figure with a
 // small margin while #13 is open. Vite's import() runtime is not ours: printed apart.

@@ -1,5 +1,6 @@
 import type { CloseRoomErrorKind } from '../client/errors';
 import type { BulkRoomStatus, BulkSkipReason } from '../bulk/types';
+import { given } from './messages';
 
 /**
  * A text that depends on a number: one string for every count, or one per plural category of the
@@ -190,15 +191,15 @@ export const enCloseRoomsMessages: CloseRoomsMessages = {
   noTranscript: 'No transcript: no visitor email.',
 };
 
-/** A catalogue with overrides applied key by key. */
+/** A catalogue with overrides applied key by key; a key given as `undefined` keeps the base text. */
 export function mergeCloseRoomsMessages(base: CloseRoomsMessages, override: CloseRoomsMessagesOverride = {}): CloseRoomsMessages {
   return {
     ...base,
-    ...override,
-    skipReasons: { ...base.skipReasons, ...override.skipReasons },
-    counts: { ...base.counts, ...override.counts },
-    statuses: { ...base.statuses, ...override.statuses },
-    reasons: { ...base.reasons, ...override.reasons },
-    columns: { ...base.columns, ...override.columns },
+    ...given(override),
+    skipReasons: { ...base.skipReasons, ...given(override.skipReasons) },
+    counts: { ...base.counts, ...given(override.counts) },
+    statuses: { ...base.statuses, ...given(override.statuses) },
+    reasons: { ...base.reasons, ...given(override.reasons) },
+    columns: { ...base.columns, ...given(override.columns) },
   };
 }

@@ -160,13 +160,17 @@ export const enMessages: CloseRoomMessages = {
   forceCloseUnsupported: 'This Rocket.Chat server (before 7.3) can’t force a close. Ask an administrator.',
 };
 
-/** Catalogue with overrides applied key by key. */
+// A key given as `undefined` is not overridden: without this, a spread of a partial catalogue
+// would blank an error text (a refused submit with nothing said) or a button's name.
+export const given = <T extends object>(values: T | undefined): Partial<T> => Object.fromEntries(Object.entries(values ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>;
+
+/** Catalogue with overrides applied key by key; a key given as `undefined` keeps the base text. */
 export function mergeMessages(base: CloseRoomMessages, override: CloseRoomMessagesOverride = {}): CloseRoomMessages {
   return {
     ...base,
-    ...override,
-    fieldErrors: { ...base.fieldErrors, ...override.fieldErrors },
-    errors: { ...base.errors, ...override.errors },
+    ...given(override),
+    fieldErrors: { ...base.fieldErrors, ...given(override.fieldErrors) },
+    errors: { ...base.errors, ...given(override.errors) },
   };
 }
 

@@ -424,6 +424,15 @@ describe('messages', () => {
   });
 });
 
+describe('messages given as undefined (#13 review)', () => {
+  it('keeps the English text, so a refusal is said and the button has a name', async () => {
+    const user = userEvent.setup();
+    renderWithClient(<CloseRoomDialog rid="room-1" defaultOpen requireComment messages={{ submit: undefined, fieldErrors: { 'comment-required': undefined } }} />);
+    await user.click(await screen.findByRole('button', { name: 'Close conversation' }));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: /Comment/ })).toHaveAccessibleDescription('Enter a closing comment.'));
+  });
+});
+
 describe('themes', () => {
   it.each(['light', 'dark'])('renders the %s theme without contrast violations', async (theme) => {
     document.documentElement.dataset.theme = theme;
