@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
-import { timeTyping } from './bench-typing.mjs';
+import { timeOpens, timeTyping } from './bench-page.mjs';
 
 const [ref, roundsArg = '6'] = process.argv.slice(2);
 if (!ref) {
@@ -54,15 +54,7 @@ try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url);
     await page.waitForFunction(() => window.bench?.ready === true);
-    for (let index = 0; index < 3; index += 1) {
-      await page.evaluate(() => window.bench.open());
-      await page.evaluate(() => window.bench.close());
-    }
-    const open = [];
-    for (let index = 0; index < RUNS; index += 1) {
-      open.push(await page.evaluate(() => window.bench.open()));
-      await page.evaluate(() => window.bench.close());
-    }
+    const open = await timeOpens(page, RUNS);
     await page.evaluate(() => window.bench.open());
     const typing = await timeTyping(page, RUNS * 5);
     await page.close();

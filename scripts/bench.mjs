@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
-import { timeTyping } from './bench-typing.mjs';
+import { timeOpens, timeTyping } from './bench-page.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const chromiumArgs = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -34,17 +34,7 @@ async function measure(pageName) {
   await cdp.send('Performance.enable');
   const scriptSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0;
 
-  // Warm up: the first open compiles and lays out everything once.
-  for (let index = 0; index < 3; index += 1) {
-    await page.evaluate(() => window.bench.open());
-    await page.evaluate(() => window.bench.close());
-  }
-
-  const open = [];
-  for (let index = 0; index < RUNS; index += 1) {
-    open.push(await page.evaluate(() => window.bench.open()));
-    await page.evaluate(() => window.bench.close());
-  }
+  const open = await timeOpens(page, RUNS);
 
   // Typing in the comment: per keystroke, the input event's synchronous script, plus the
   // script time Chromium counts around it (CDP ScriptDuration), plus React commits.

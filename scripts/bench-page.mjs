@@ -17,3 +17,18 @@ export function timeTyping(page, count) {
     return batches;
   }, count);
 }
+
+// Opening the dialog, as both benchmarks time it: 3 opens to warm up (the first compiles and lays
+// out everything once), then `runs` opens, each closed again. Resolves with each open's times.
+export async function timeOpens(page, runs) {
+  for (let index = 0; index < 3; index += 1) {
+    await page.evaluate(() => window.bench.open());
+    await page.evaluate(() => window.bench.close());
+  }
+  const open = [];
+  for (let index = 0; index < runs; index += 1) {
+    open.push(await page.evaluate(() => window.bench.open()));
+    await page.evaluate(() => window.bench.close());
+  }
+  return open;
+}
